@@ -1,0 +1,159 @@
+package assessment
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gdprtjek/i18n"
+)
+
+// ValidCVR reports whether s is a Danish CVR number: 8 digits, the first not 0, whose
+// digits weighted 2,7,6,5,4,3,2,1 sum to a multiple of 11.
+func ValidCVR(s string) bool {
+	if len(s) != 8 || s[0] == '0' {
+		return false
+	}
+	weights := [8]int{2, 7, 6, 5, 4, 3, 2, 1}
+	sum := 0
+	for i := 0; i < 8; i++ {
+		d := s[i]
+		if d < '0' || d > '9' {
+			return false
+		}
+		sum += int(d-'0') * weights[i]
+	}
+	return sum%11 == 0
+}
+
+// NormalizeCVR removes the spaces and a "DK" prefix people type around a CVR number.
+func NormalizeCVR(s string) string {
+	s = strings.ToUpper(strings.Join(strings.Fields(s), ""))
+	return strings.TrimPrefix(s, "DK")
+}
+
+// Validate checks a company before it is saved.
+func (c *Company) Validate() error {
+	if strings.TrimSpace(c.Name) == "" {
+		return i18n.NewError("company.name_required", nil, nil)
+	}
+	if c.CVR != "" && !ValidCVR(c.CVR) {
+		return i18n.NewError("company.cvr_invalid", i18n.Args{"CVR": c.CVR}, nil)
+	}
+	return nil
+}
+
+// CreateCompany saves a new company and sets its ID and timestamps.
+func (s *Store) CreateCompany(ctx context.Context, c *Company) error {
+	c.CVR = NormalizeCVR(c.CVR)
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return insertCompany(ctx, tx, c, s.Now())
+	})
+}
+
+func insertCompany(ctx context.Context, tx *sql.Tx, c *Company, now time.Time) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO companies
+		(name, cvr, address, contact, size_band, industry, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.CVR, c.Address, c.Contact, c.SizeBand, c.Industry, formatTime(now), formatTime(now))
+	if err != nil {
+		return fmt.Errorf("insert company: %w", err)
+	}
+	c.ID, err = res.LastInsertId()
+	c.CreatedAt, c.UpdatedAt = now, now
+	return err
+}
+
+// UpdateCompany saves changes to a company's profile.
+func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
+	c.CVR = NormalizeCVR(c.CVR)
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	now := s.Now()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE companies SET name = ?, cvr = ?, address = ?, contact = ?,
+			size_band = ?, industry = ?, updated_at = ? WHERE id = ?`,
+			c.Name, c.CVR, c.Address, c.Contact, c.SizeBand, c.Industry, formatTime(now), c.ID)
+		if err != nil {
+			return fmt.Errorf("update company: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return i18n.NewError("company.not_found", i18n.Args{"ID": c.ID}, nil)
+		}
+		c.UpdatedAt = now
+		return nil
+	})
+}
+
+const companyColumns = `id, name, cvr, address, contact, size_band, industry, created_at, updated_at`
+
+func scanCompany(row interface{ Scan(...any) error }) (Company, error) {
+	var c Company
+	var created, updated string
+	err := row.Scan(&c.ID, &c.Name, &c.CVR, &c.Address, &c.Contact, &c.SizeBand, &c.Industry, &created, &updated)
+	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
+	return c, err
+}
+
+// Company returns one company.
+func (s *Store) Company(ctx context.Context, id int64) (Company, error) {
+	c, err := scanCompany(s.db.QueryRowContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, i18n.NewError("company.not_found", i18n.Args{"ID": id}, err)
+	}
+	if err != nil {
+		return c, fmt.Errorf("read company %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// Companies returns every company, by name.
+func (s *Store) Companies(ctx context.Context) ([]Company, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies ORDER BY name COLLATE NOCASE, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list companies: %w", err)
+	}
+	defer rows.Close()
+	var out []Company
+	for rows.Next() {
+		c, err := scanCompany(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read company: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// DeleteCompany removes a company and everything about it (systems, assessments, answers,
+// comments, sign-offs), then vacuums so that the deleted data is gone from the file too.
+func (s *Store) DeleteCompany(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM companies WHERE id = ?`, id)
+		if err != nil {
+			return fmt.Errorf("delete company: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return i18n.NewError("company.not_found", i18n.Args{"ID": id}, nil)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// secure_delete zeroes freed pages; VACUUM also drops them and rewrites the WAL's content.
+	if _, err := s.db.ExecContext(ctx, `VACUUM`); err != nil {
+		return fmt.Errorf("vacuum after delete: %w", err)
+	}
+	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		return fmt.Errorf("checkpoint after delete: %w", err)
+	}
+	return nil
+}

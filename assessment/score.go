@@ -1,0 +1,256 @@
+package assessment
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"gdprtjek/checklists"
+)
+
+// Risk is an area's traffic light.
+type Risk string
+
+const (
+	RiskRed   Risk = "red"
+	RiskAmber Risk = "amber"
+	RiskGreen Risk = "green"
+	RiskNone  Risk = "" // nothing scorable: every question not applicable
+)
+
+// Thresholds for the traffic light, in percent; docs/scoring.md explains them.
+const (
+	GreenFrom = 80.0
+	AmberFrom = 50.0
+)
+
+// RiskOf gives the traffic light for a percentage.
+func RiskOf(percent float64) Risk {
+	switch {
+	case percent >= GreenFrom:
+		return RiskGreen
+	case percent >= AmberFrom:
+		return RiskAmber
+	}
+	return RiskRed
+}
+
+// credit is the share of a question's weight an answer earns. Not applicable is left out of
+// the score altogether, so it has no credit entry.
+var credit = map[Value]float64{Yes: 1, Partly: 0.5, No: 0, Unknown: 0}
+
+// Tally is a score over some questions.
+type Tally struct {
+	Earned     float64       // weighted points earned
+	Possible   float64       // weighted points possible (not-applicable answers left out)
+	Applicable int           // questions in scope
+	Answered   int           // of those, answered
+	Counts     map[Value]int // answers by value
+}
+
+// Percent is the score in percent; 0 when nothing is scorable (see Scored).
+func (t Tally) Percent() float64 {
+	if t.Possible == 0 {
+		return 0
+	}
+	return 100 * t.Earned / t.Possible
+}
+
+// Scored reports whether any question counts towards the score.
+func (t Tally) Scored() bool { return t.Possible > 0 }
+
+// Risk is the tally's traffic light.
+func (t Tally) Risk() Risk {
+	if !t.Scored() {
+		return RiskNone
+	}
+	return RiskOf(t.Percent())
+}
+
+// Unanswered is the number of questions in scope with no answer yet.
+func (t Tally) Unanswered() int { return t.Applicable - t.Answered }
+
+func (t *Tally) add(weight int, ans Answer, answered bool) {
+	t.Applicable++
+	if !answered {
+		// An unanswered question counts as "don't know": the score never looks better
+		// for skipping questions.
+		t.Possible += float64(weight)
+		return
+	}
+	t.Answered++
+	t.Counts[ans.Value]++
+	if ans.Value == NA {
+		return
+	}
+	t.Possible += float64(weight)
+	t.Earned += float64(weight) * credit[ans.Value]
+}
+
+// AreaScore is one area's tally.
+type AreaScore struct {
+	Area checklists.Area
+	Tally
+}
+
+// Severity ranks a gap.
+type Severity int
+
+const (
+	SeverityLow Severity = iota + 1
+	SeverityMedium
+	SeverityHigh
+)
+
+// String names the severity as in message IDs ("severity.high").
+func (s Severity) String() string {
+	switch s {
+	case SeverityHigh:
+		return "high"
+	case SeverityMedium:
+		return "medium"
+	}
+	return "low"
+}
+
+// SeverityOf ranks a gap: a full gap (no, don't know) on a weight-3 question is high; a
+// partial one on weight 3, or a full one on weight 2, medium; the rest low.
+func SeverityOf(weight int, v Value) Severity {
+	points := weight
+	if v == Partly {
+		points--
+	}
+	switch {
+	case points >= 3:
+		return SeverityHigh
+	case points == 2:
+		return SeverityMedium
+	}
+	return SeverityLow
+}
+
+// Gap is a question answered no, partly or don't know.
+type Gap struct {
+	Question  *checklists.Question
+	Checklist *checklists.Checklist
+	Answer    Answer
+	Severity  Severity
+}
+
+// Result is an assessment's score, gaps and scope.
+type Result struct {
+	Overall   Tally
+	Areas     []AreaScore
+	Gaps      []Gap               // most serious first
+	ScopedOut []checklists.Scoped // questions that do not apply, with why
+}
+
+// IsGap reports whether an answer leaves something to do.
+func IsGap(v Value) bool { return v == No || v == Partly || v == Unknown }
+
+// Score scores answers against the questions of set that apply under facts.
+func Score(set *checklists.Set, facts checklists.Facts, answers map[string]Answer) Result {
+	res := Result{Overall: Tally{Counts: map[Value]int{}}}
+	areaIndex := map[string]int{}
+	for _, area := range set.Areas() {
+		areaIndex[area.ID] = len(res.Areas)
+		res.Areas = append(res.Areas, AreaScore{Area: area, Tally: Tally{Counts: map[Value]int{}}})
+	}
+	order := map[*checklists.Checklist]int{}
+	for i, c := range set.Checklists {
+		order[c] = i
+	}
+	for _, sc := range set.Scope(facts) {
+		if !sc.Applies {
+			res.ScopedOut = append(res.ScopedOut, sc)
+			continue
+		}
+		ans, answered := answers[sc.Question.ID]
+		res.Overall.add(sc.Question.Weight, ans, answered)
+		res.Areas[areaIndex[sc.Checklist.Area]].add(sc.Question.Weight, ans, answered)
+		if answered && IsGap(ans.Value) {
+			res.Gaps = append(res.Gaps, Gap{Question: sc.Question, Checklist: sc.Checklist, Answer: ans,
+				Severity: SeverityOf(sc.Question.Weight, ans.Value)})
+		}
+	}
+	slices.SortStableFunc(res.Gaps, func(a, b Gap) int {
+		return cmp.Or(
+			cmp.Compare(b.Severity, a.Severity),
+			cmp.Compare(b.Question.Weight, a.Question.Weight),
+			cmp.Compare(order[a.Checklist], order[b.Checklist]))
+	})
+	// Areas with no question in scope say nothing; leave them out.
+	res.Areas = slices.DeleteFunc(res.Areas, func(a AreaScore) bool { return a.Applicable == 0 })
+	return res
+}
+
+// ScoreSnapshot scores an assessment with its own profile, its company's systems and only the
+// checklists it pinned.
+func ScoreSnapshot(set *checklists.Set, snap *Snapshot) Result {
+	return Score(Pinned(set, snap.Assessment), Facts(snap.Assessment.Profile, snap.Systems), snap.Answers)
+}
+
+// Pinned narrows set to the checklists an assessment pinned; with none pinned, all of set.
+func Pinned(set *checklists.Set, a Assessment) *checklists.Set {
+	if len(a.Checklists) == 0 {
+		return set
+	}
+	var lists []*checklists.Checklist
+	for _, ref := range a.Checklists {
+		if c := set.Checklist(ref.ID); c != nil {
+			lists = append(lists, c)
+		}
+	}
+	return checklists.NewSet(lists)
+}
+
+// SystemActions are the partner actions the gaps call for on one system; System is nil for
+// actions that concern no particular system.
+type SystemActions struct {
+	System *System
+	Gaps   []Gap
+}
+
+// PartnerActions groups the gaps that carry a partner action by the systems they concern: a
+// question (or its checklist) conditioned on a system kind or product concerns the company's
+// systems of that kind or product; any other concerns none in particular.
+func PartnerActions(res Result, systems []System) []SystemActions {
+	out := make([]SystemActions, len(systems)+1)
+	for i := range systems {
+		out[i].System = &systems[i]
+	}
+	for _, g := range res.Gaps {
+		if !g.Question.HasPartnerAction() {
+			continue
+		}
+		conds := append(slices.Clone(g.Checklist.AppliesWhen), g.Question.AppliesWhen...)
+		matched := false
+		for i, sys := range systems {
+			if concerns(conds, sys) {
+				out[i].Gaps = append(out[i].Gaps, g)
+				matched = true
+			}
+		}
+		if !matched {
+			out[len(systems)].Gaps = append(out[len(systems)].Gaps, g)
+		}
+	}
+	return slices.DeleteFunc(out, func(a SystemActions) bool { return len(a.Gaps) == 0 })
+}
+
+// concerns reports whether the conditions name this system's kind or product, and no other
+// product (a NetSuite question does not concern a company's Uniconta, though both are ERP).
+func concerns(conds []string, sys System) bool {
+	kindOrProduct, otherProduct := false, false
+	for _, c := range conds {
+		switch c {
+		case checklists.SystemCondition(sys.Kind), checklists.ProductCondition(sys.Product):
+			kindOrProduct = true
+		default:
+			if strings.HasPrefix(c, "product:") {
+				otherProduct = true
+			}
+		}
+	}
+	return kindOrProduct && !otherProduct
+}

@@ -1,0 +1,234 @@
+package assessment
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+
+	"gdprtjek/i18n"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// Store keeps all of the app's state in one SQLite file.
+type Store struct {
+	db   *sql.DB
+	path string
+	// Now is the clock; tests replace it to get fixed timestamps.
+	Now func() time.Time
+}
+
+// DefaultPath is the database the GUI and the commands share unless told otherwise.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the user's config folder: %w", err)
+	}
+	return filepath.Join(dir, "gdprtjek", "gdprtjek.db"), nil
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Open opens (creating when missing) the database at path and brings its schema up to date.
+// The folder is created 0700 and the file 0600. A file that is not a database, or one written
+// by a newer version of the app, is refused and left untouched.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, i18n.NewError("store.create_folder_failed", i18n.Args{"Path": filepath.Dir(path)}, err)
+	}
+	fresh, err := prepareFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fresh {
+		if err := refuseNewer(ctx, path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, Now: func() time.Time { return time.Now().UTC() }}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn puts every connection setting into mattn's connection string: a PRAGMA run with Exec
+// would reach only one pooled connection.
+func dsn(path string, readOnly bool) string {
+	params := []string{"_foreign_keys=on", "_busy_timeout=5000", "_secure_delete=on"}
+	if readOnly {
+		params = append(params, "mode=ro")
+	} else {
+		params = append(params, "_journal_mode=WAL", "_synchronous=NORMAL", "_txlock=immediate")
+	}
+	return "file:" + uriEscaper.Replace(path) + "?" + strings.Join(params, "&")
+}
+
+// uriEscaper escapes what SQLite's URI parser would otherwise take as syntax in a file name.
+var uriEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// prepareFile creates an empty 0600 file when there is none (so SQLite never creates it with
+// the umask's wider permissions) and checks that an existing one is a SQLite database.
+func prepareFile(path string) (fresh bool, err error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err == nil {
+		return true, f.Close()
+	}
+	if !errors.Is(err, fs.ErrExist) {
+		return false, i18n.NewError("store.open_failed", i18n.Args{"Path": path}, err)
+	}
+	f, err = os.Open(path)
+	if err != nil {
+		return false, i18n.NewError("store.open_failed", i18n.Args{"Path": path}, err)
+	}
+	defer f.Close()
+	header := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, header)
+	if n == 0 && errors.Is(err, io.EOF) {
+		return true, nil // an empty file is a new database
+	}
+	if err != nil || !bytes.Equal(header, sqliteHeader) {
+		return false, i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, err)
+	}
+	return false, nil
+}
+
+// refuseNewer reads the schema version read-only, before anything could write to the file.
+func refuseNewer(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		return fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	defer db.Close()
+	var version int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, err)
+	}
+	if latest := len(migrationNames()); version > latest {
+		return i18n.NewError("store.too_new", i18n.Args{"Path": path, "Version": version, "Supported": latest}, nil)
+	}
+	return nil
+}
+
+func migrationNames() []string {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql") // the pattern is valid
+	slices.Sort(names)
+	return names
+}
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int { return len(migrationNames()) }
+
+// migrate applies the migrations the database lacks, each in its own transaction, after a
+// copy of the database is taken.
+func (s *Store) migrate(ctx context.Context) error {
+	var version int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return i18n.NewError("store.not_a_database", i18n.Args{"Path": s.path}, err)
+	}
+	names := migrationNames()
+	if version > len(names) {
+		return i18n.NewError("store.too_new", i18n.Args{"Path": s.path, "Version": version, "Supported": len(names)}, nil)
+	}
+	if version == len(names) {
+		return nil
+	}
+	if version > 0 {
+		if err := s.backup(ctx, version); err != nil {
+			return err
+		}
+	}
+	for i := version; i < len(names); i++ {
+		body, err := migrationFiles.ReadFile(names[i])
+		if err != nil {
+			return fmt.Errorf("read %s: %w", names[i], err)
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return fmt.Errorf("apply %s: %w", names[i], err)
+			}
+			// PRAGMA takes no parameters; the value is our own integer.
+			_, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(i+1))
+			return err
+		}); err != nil {
+			return i18n.NewError("store.migrate_failed", i18n.Args{"Path": s.path}, err)
+		}
+	}
+	return nil
+}
+
+// backup writes a consistent copy of the database beside it before a migration.
+func (s *Store) backup(ctx context.Context, version int) error {
+	name := fmt.Sprintf("%s.v%d-%s.bak", s.path, version, s.Now().Format("20060102T150405Z"))
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", name); err != nil {
+		return i18n.NewError("store.backup_failed", i18n.Args{"Path": name}, err)
+	}
+	if err := os.Chmod(name, 0o600); err != nil {
+		return fmt.Errorf("restrict %s: %w", name, err)
+	}
+	return nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// queryer is what reads need of *sql.DB and *sql.Tx, so one function serves both.
+type queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// inTx runs fn in one immediate transaction: all of it is written, or none.
+func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return busyOr(err, "begin transaction")
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return busyOr(err, "commit")
+	}
+	return nil
+}
+
+// busyOr turns SQLite's "database is locked" into a message the user can act on.
+func busyOr(err error, what string) error {
+	if strings.Contains(err.Error(), "database is locked") || strings.Contains(err.Error(), "SQLITE_BUSY") {
+		return i18n.NewError("store.busy", nil, err)
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}
+
+const timeLayout = time.RFC3339Nano
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(timeLayout, s) // written by formatTime; a zero time shows a damaged row
+	return t
+}

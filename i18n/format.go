@@ -1,0 +1,65 @@
+package i18n
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var danishMonths = [...]string{"januar", "februar", "marts", "april", "maj", "juni", "juli",
+	"august", "september", "oktober", "november", "december"}
+
+// Date writes a calendar date as the language does: "28. november 2026", "28 November 2026".
+func (l *Localizer) Date(t time.Time) string {
+	if l.lang == Danish {
+		return strconv.Itoa(t.Day()) + ". " + danishMonths[t.Month()-1] + " " + strconv.Itoa(t.Year())
+	}
+	return t.Format("2 January 2006")
+}
+
+// ShortDate writes a date compactly for tables: "28.11.2026", "2026-11-28".
+func (l *Localizer) ShortDate(t time.Time) string {
+	if l.lang == Danish {
+		return t.Format("02.01.2006")
+	}
+	return t.Format("2006-01-02")
+}
+
+// Number writes f with the given number of decimals and the language's separators:
+// Danish "1.234,5", English "1,234.5".
+func (l *Localizer) Number(f float64, decimals int) string {
+	group, point := ",", "."
+	if l.lang == Danish {
+		group, point = ".", ","
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "–"
+	}
+	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if f < 0 && strings.Trim(s, "0.") != "" {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteString(group)
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString(point)
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Percent writes a percentage rounded to a whole number: Danish "72 %", English "72%".
+func (l *Localizer) Percent(f float64) string {
+	n := l.Number(math.Round(f), 0)
+	if l.lang == Danish {
+		return n + "\u00a0%"
+	}
+	return n + "%"
+}

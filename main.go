@@ -1,0 +1,75 @@
+// Command gdprtjek is GDPR-tjek: a desktop app, and a command line over the same database,
+// that takes a Danish SME through GDPR checklists and produces a report for its ERP partner.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"fyne.io/fyne/v2/app"
+
+	"gdprtjek/i18n"
+	_ "gdprtjek/i18n/localeenv" // before Fyne's init: see the package comment
+	"gdprtjek/ui"
+)
+
+// version is set at build time from the git tag (see the Makefile).
+var version = "dev"
+
+// appID is the app's identity for Fyne (preferences, desktop integration).
+const appID = "dk.gdprtjek.app"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run dispatches to the GUI or a command and returns the exit code: 0 success, 1 bad input
+// or a failed operation, 2 a usage error.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	loc := i18n.New(langFromArgs(args))
+	e := &env{stdout: stdout, stderr: stderr, loc: loc}
+	if len(args) > 0 {
+		if cmd, ok := commands[args[0]]; ok {
+			return report(e, cmd(ctx, e, args[1:]))
+		}
+	}
+	return report(e, runGUI(ctx, e, args))
+}
+
+func runGUI(ctx context.Context, e *env, args []string) error {
+	fs := e.flags("gdprtjek")
+	dbPath := fs.String("db", "", "")
+	lang := fs.String("lang", "", "")
+	customDir := fs.String("checklists", "", "")
+	showVersion := fs.Bool("version", false, "")
+	if err := e.parse(fs, args, 0); err != nil {
+		return err
+	}
+	if *showVersion {
+		fmt.Fprintln(e.stdout, "gdprtjek", version)
+		return nil
+	}
+	var forced i18n.Lang
+	if *lang != "" {
+		l, err := i18n.ParseLang(*lang)
+		if err != nil {
+			return usageError{err}
+		}
+		forced = l
+	}
+	store, set, problems, err := openAll(ctx, *dbPath, *customDir)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a := app.NewWithID(appID)
+	ui.New(a, ui.Config{Store: store, Checklists: set, ChecklistProblems: problems, Lang: forced, Version: version}).ShowAndRun()
+	return nil
+}

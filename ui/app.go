@@ -1,0 +1,148 @@
+// Package ui is the Fyne desktop app: one file per screen. It holds no SQL and no PDF code;
+// it calls assessment, checklists and reports.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+	"gdprtjek/i18n"
+)
+
+// Preference keys; kept as constants so that a typo cannot split one setting in two.
+const (
+	prefLanguage    = "language"
+	prefWidth       = "window.width"
+	prefHeight      = "window.height"
+	prefLastCompany = "last_company"
+)
+
+// Config is what the app needs from main.
+type Config struct {
+	Store             *assessment.Store
+	Checklists        *checklists.Set
+	ChecklistProblems []checklists.Problem // custom checklist files that were left out
+	Lang              i18n.Lang            // forced by --lang; empty: saved setting, then system locale
+	Version           string
+}
+
+// UI is the running app: one window whose content is the current screen.
+type UI struct {
+	app    fyne.App
+	win    fyne.Window
+	cfg    Config
+	store  *assessment.Store
+	set    *checklists.Set
+	loc    *i18n.Localizer
+	ctx    context.Context
+	screen func() fyne.CanvasObject // rebuilds the current screen, e.g. after a language switch
+}
+
+// New builds the app's window on a (real or test) Fyne app.
+func New(a fyne.App, cfg Config) *UI {
+	u := &UI{app: a, cfg: cfg, store: cfg.Store, set: cfg.Checklists, ctx: context.Background()}
+	lang := cfg.Lang
+	if lang == "" {
+		saved, err := i18n.ParseLang(a.Preferences().String(prefLanguage))
+		if err != nil {
+			saved = i18n.Detect()
+		}
+		lang = saved
+	}
+	u.loc = i18n.New(lang)
+	u.win = a.NewWindow("GDPR-tjek")
+	u.win.Resize(fyne.NewSize(
+		float32(a.Preferences().FloatWithFallback(prefWidth, 1100)),
+		float32(a.Preferences().FloatWithFallback(prefHeight, 760))))
+	u.win.SetMaster()
+	u.win.SetOnClosed(u.rememberSize)
+	u.showStart()
+	if len(cfg.ChecklistProblems) > 0 {
+		u.warnChecklists(cfg.ChecklistProblems)
+	}
+	return u
+}
+
+// Window is the app's main window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+
+func (u *UI) rememberSize() {
+	size := u.win.Canvas().Size()
+	u.app.Preferences().SetFloat(prefWidth, float64(size.Width))
+	u.app.Preferences().SetFloat(prefHeight, float64(size.Height))
+}
+
+// T translates for the current language.
+func (u *UI) T(id string, args ...i18n.Args) string { return u.loc.T(id, args...) }
+
+// show makes build the current screen and shows it, below the common top bar.
+func (u *UI) show(build func() fyne.CanvasObject) {
+	u.screen = build
+	u.win.SetTitle(u.T("app.title"))
+	u.win.SetContent(container.NewBorder(u.topBar(), nil, nil, nil, build()))
+}
+
+func (u *UI) topBar() fyne.CanvasObject {
+	names := []string{u.T("lang.da"), u.T("lang.en")}
+	langSelect := widget.NewSelect(names, nil)
+	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
+	langSelect.OnChanged = func(string) {
+		u.setLanguage(i18n.Langs[langSelect.SelectedIndex()])
+	}
+	home := widget.NewButton(u.T("nav.start"), u.showStart)
+	title := widget.NewLabelWithStyle(u.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home), langSelect)
+}
+
+func langIndex(l i18n.Lang) int {
+	for i, x := range i18n.Langs {
+		if x == l {
+			return i
+		}
+	}
+	return 0
+}
+
+// setLanguage switches the whole UI at once and remembers the choice.
+func (u *UI) setLanguage(l i18n.Lang) {
+	if l == u.loc.Lang() {
+		return
+	}
+	u.loc = i18n.New(l)
+	u.app.Preferences().SetString(prefLanguage, string(l))
+	if u.screen != nil {
+		u.show(u.screen)
+	}
+}
+
+// showError shows a translated error dialog.
+func (u *UI) showError(err error) {
+	dialog.ShowError(&shownError{msg: u.loc.Error(err)}, u.win)
+}
+
+type shownError struct{ msg string }
+
+func (e *shownError) Error() string { return e.msg }
+
+func (u *UI) warnChecklists(problems []checklists.Problem) {
+	text := ""
+	for _, p := range problems {
+		text += p.Message(u.loc) + "\n"
+	}
+	dialog.ShowInformation(u.T("checklists.skipped_title"), text, u.win)
+}
+
+// opCtx bounds one store operation started from the UI.
+func (u *UI) opCtx() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(u.ctx, 30*time.Second)
+}

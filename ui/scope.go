@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+)
+
+// showNewAssessment shows the scoping profile for a new assessment of a company.
+func (u *UI) showNewAssessment(companyID int64) {
+	u.show(func() fyne.CanvasObject { return u.newAssessmentScreen(companyID) })
+}
+
+func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
+	ctx, cancel := u.opCtx()
+	defer cancel()
+	systems, err := u.store.Systems(ctx, companyID)
+	if err != nil {
+		u.showError(err)
+	}
+	title := widget.NewEntry()
+	title.SetText(u.T("assessment.default_title"))
+	assessor := widget.NewEntry()
+	profile := map[string]bool{}
+	count := widget.NewLabel("")
+	updateCount := func() {
+		n := 0
+		for _, sc := range u.set.Scope(assessment.Facts(selected(profile), systems)) {
+			if sc.Applies {
+				n++
+			}
+		}
+		count.SetText(u.loc.N("assessment.question_count", n))
+	}
+	checks := container.NewVBox()
+	for _, cond := range checklists.ProfileConditions {
+		cond := cond
+		checks.Add(widget.NewCheck(u.T("profile."+cond), func(on bool) {
+			profile[cond] = on
+			updateCount()
+		}))
+	}
+	updateCount()
+	start := widget.NewButton(u.T("assessment.start"), func() {
+		a := assessment.Assessment{CompanyID: companyID, Title: title.Text, Assessor: assessor.Text,
+			Profile: selected(profile), Checklists: u.set.Refs()}
+		ctx, cancel := u.opCtx()
+		defer cancel()
+		if err := u.store.CreateAssessment(ctx, &a); err != nil {
+			u.showError(err)
+			return
+		}
+		u.showQuestionnaire(a.ID)
+	})
+	start.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem(u.T("assessment.title"), title),
+		widget.NewFormItem(u.T("assessment.assessor"), assessor))
+	heading := widget.NewLabelWithStyle(u.T("assessment.new_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(u.T("assessment.profile_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(companyID) })
+	return container.NewPadded(container.NewVScroll(container.NewVBox(heading, form, intro, checks, count,
+		container.NewHBox(back, start))))
+}
+
+// selected lists the profile conditions switched on, in their fixed order.
+func selected(profile map[string]bool) []string {
+	var out []string
+	for _, c := range checklists.ProfileConditions {
+		if profile[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+)
+
+// showStart shows the start screen: the companies, with search, and a button for a new one.
+func (u *UI) showStart() { u.show(u.startScreen) }
+
+func (u *UI) startScreen() fyne.CanvasObject {
+	ctx, cancel := u.opCtx()
+	defer cancel()
+	overview, err := u.store.Overview(ctx, u.set)
+	if err != nil {
+		u.showError(err)
+	}
+	shown := overview
+	list := widget.NewList(
+		func() int { return len(shown) },
+		func() fyne.CanvasObject {
+			return container.NewVBox(
+				widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+				widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			c := shown[i]
+			box.Objects[0].(*widget.Label).SetText(c.Company.Name)
+			box.Objects[1].(*widget.Label).SetText(u.companyLine(c))
+		})
+	list.OnSelected = func(i widget.ListItemID) {
+		u.app.Preferences().SetInt(prefLastCompany, int(shown[i].Company.ID))
+		u.showCompany(shown[i].Company.ID)
+	}
+	search := widget.NewEntry()
+	search.SetPlaceHolder(u.T("start.search"))
+	search.OnChanged = func(q string) {
+		shown = filterCompanies(overview, q)
+		list.UnselectAll()
+		list.Refresh()
+	}
+	newCompany := widget.NewButton(u.T("start.new_company"), u.showNewCompany)
+	newCompany.Importance = widget.HighImportance
+	heading := widget.NewLabelWithStyle(u.T("start.companies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var body fyne.CanvasObject = list
+	if len(overview) == 0 {
+		body = container.NewVBox(widget.NewLabel(u.T("start.empty")))
+	}
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, newCompany), search)
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))
+}
+
+// companyLine summarises a company's CVR and its newest assessment for the list.
+func (u *UI) companyLine(c assessment.CompanySummary) string {
+	parts := []string{}
+	if c.Company.CVR != "" {
+		parts = append(parts, u.T("company.cvr_short", i18n.Args{"CVR": c.Company.CVR}))
+	}
+	if len(c.Assessments) == 0 {
+		parts = append(parts, u.T("start.no_assessments"))
+	} else {
+		a := c.Assessments[0]
+		parts = append(parts, fmt.Sprintf("%s · %s · %s", a.Assessment.Title, u.T("status."+string(a.Assessment.Status)),
+			u.T("start.progress", i18n.Args{"Percent": u.loc.Percent(float64(a.Percent()))})))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func filterCompanies(all []assessment.CompanySummary, q string) []assessment.CompanySummary {
+	q = strings.ToLower(strings.TrimSpace(q))
+	if q == "" {
+		return all
+	}
+	var out []assessment.CompanySummary
+	for _, c := range all {
+		if strings.Contains(strings.ToLower(c.Company.Name), q) || strings.Contains(c.Company.CVR, q) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
