@@ -4,12 +4,14 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"gdprtjek/i18n"
@@ -19,6 +21,9 @@ import (
 
 // version is set at build time from the git tag (see the Makefile).
 var version = "dev"
+
+//go:embed Icon.png
+var icon []byte
 
 // appID is the app's identity for Fyne (preferences, desktop integration).
 const appID = "dk.gdprtjek.app"
@@ -46,7 +51,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func runGUI(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("gdprtjek")
 	dbPath := fs.String("db", "", "")
-	lang := fs.String("lang", "", "")
 	customDir := fs.String("checklists", "", "")
 	showVersion := fs.Bool("version", false, "")
 	if err := e.parse(fs, args, 0); err != nil {
@@ -56,13 +60,9 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintln(e.stdout, "gdprtjek", version)
 		return nil
 	}
-	var forced i18n.Lang
-	if *lang != "" {
-		l, err := i18n.ParseLang(*lang)
-		if err != nil {
-			return usageError{err}
-		}
-		forced = l
+	var forced i18n.Lang // empty: the saved setting, then the system's language
+	if lang := fs.Lookup("lang").Value.String(); lang != "" {
+		forced, _ = i18n.ParseLang(lang) // parse has checked it
 	}
 	store, set, problems, err := openAll(ctx, *dbPath, *customDir)
 	if err != nil {
@@ -70,6 +70,7 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
 	ui.New(a, ui.Config{Store: store, Checklists: set, ChecklistProblems: problems, Lang: forced, Version: version}).ShowAndRun()
 	return nil
 }

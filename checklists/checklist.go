@@ -3,6 +3,11 @@
 package checklists
 
 import (
+	"bytes"
+	"fmt"
+
+	"github.com/BurntSushi/toml"
+
 	"gdprtjek/i18n"
 )
 
@@ -60,4 +65,14 @@ const Builtin = "builtin"
 type Ref struct {
 	ID      string `json:"id"`
 	Version int    `json:"version"`
+}
+
+// Marshal writes a checklist in the file format, e.g. to give a consultant a built-in
+// checklist as the start of their own.
+func Marshal(c *Checklist) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(c); err != nil {
+		return nil, fmt.Errorf("encode checklist %s: %w", c.ID, err)
+	}
+	return buf.Bytes(), nil
 }

@@ -318,21 +318,22 @@ func (v *fileCheck) checklist(c *Checklist) {
 	if len(c.Questions) == 0 {
 		v.add(1, "checklist.no_questions", nil)
 	}
-	seen := map[string]bool{}
+	seen := map[string]int{} // question ID → line of its first use
 	for i := range c.Questions {
 		v.question(i, &c.Questions[i], seen)
 	}
 }
 
-func (v *fileCheck) question(i int, q *Question, seen map[string]bool) {
+func (v *fileCheck) question(i int, q *Question, seen map[string]int) {
 	prefix := fmt.Sprintf("questions[%d]", i)
 	line := func(field string) int { return v.loc.line(prefix+"."+field, prefix) }
 	if !questionIDPattern.MatchString(q.ID) {
 		v.add(line("id"), "checklist.bad_question_id", i18n.Args{"ID": q.ID})
-	} else if seen[q.ID] {
-		v.add(line("id"), "checklist.duplicate_question_id", i18n.Args{"ID": q.ID, "Other": v.file})
+	} else if first, dup := seen[q.ID]; dup {
+		v.add(line("id"), "checklist.duplicate_question_id", i18n.Args{"ID": q.ID, "Other": where(v.file, first)})
+	} else {
+		seen[q.ID] = line("id")
 	}
-	seen[q.ID] = true
 	v.text(prefix+".text", q.ID, q.Text, true)
 	v.text(prefix+".guidance", q.ID, q.Guidance, true)
 	v.text(prefix+".remediation", q.ID, q.Remediation, true)

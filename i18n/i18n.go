@@ -165,3 +165,10 @@ func (l *Localizer) Error(err error) string {
 	}
 	return l.T("error.unexpected", Args{"Detail": err.Error()})
 }
+
+// Has reports whether lang has a message with this ID; tests use it to check that every
+// message a vocabulary (statuses, answer values, …) needs exists.
+func Has(lang Lang, id string) bool {
+	_, err := New(lang).loc.Localize(&goi18n.LocalizeConfig{MessageID: id})
+	return err == nil
+}

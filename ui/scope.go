@@ -77,4 +77,3 @@ func selected(profile map[string]bool) []string {
 	}
 	return out
 }
-

@@ -1,0 +1,56 @@
+# GDPR-tjek. `make run` opens the app, `make test` runs every check; both install the Debian
+# packages the cgo build needs first (scripts/deps.sh).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+export CGO_ENABLED := 1
+GO       ?= go
+VERSION  ?= $(shell git describe --tags 2>/dev/null || echo dev)
+LDFLAGS  := -X main.version=$(VERSION)
+BIN      := build/gdprtjek
+DB       ?=
+LANG_ARG ?=
+BENCHTIME ?= 1s
+
+.PHONY: all deps build run test vet fmt-check demo bench screenshots clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+## run: build and open the desktop app on the default database (DB=file to choose another)
+run: build
+	./$(BIN) $(if $(DB),--db "$(DB)") $(if $(LANG_ARG),--lang $(LANG_ARG))
+
+## test: formatting, vet and every test with the race detector; no display needed
+test: deps fmt-check vet
+	$(GO) test -race -count=1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+## demo: the sample company's reports, headless, in build/demo
+demo: build
+	rm -rf build/demo
+	./$(BIN) demo --db build/demo/demo.db --out build/demo
+	@ls -l build/demo/*.pdf
+
+## bench: speed and memory benchmarks; docs/benchmarks.md records the results
+bench: deps
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+## screenshots: the real app under Xvfb, in both languages, into docs/screenshots/
+screenshots: build
+	@bash scripts/deps.sh xvfb imagemagick xdotool
+	bash scripts/screenshots.sh $(BIN) docs/screenshots
+
+clean:
+	rm -rf build dist

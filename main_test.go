@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestMain lets a test start this test binary as the real program (see runChild), so that
+// process-level behaviour — package init order, stderr — is tested as users meet it.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("GDPRTJEK_TEST_CHILD_ARGS"); args != "" {
+		os.Exit(run(context.Background(), strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCmd(t *testing.T, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+func runChild(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(append(os.Environ(), env...), "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"))
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errOut.String()}
+}
+
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v (make test installs poppler-utils)", path, err)
+	}
+	return string(out)
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	r := runCmd(t, "--version")
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "gdprtjek "+version {
+		t.Errorf("--version: %+v", r)
+	}
+	r = runCmd(t, "--help", "--lang", "da")
+	if r.code != 0 || !strings.Contains(r.stdout, "Brug:") || !strings.Contains(r.stdout, "gdprtjek validate FIL...") {
+		t.Errorf("--help --lang da: %+v", r)
+	}
+	r = runCmd(t, "help", "--lang", "en")
+	if r.code != 0 || !strings.Contains(r.stdout, "Usage:") {
+		t.Errorf("help --lang en: %+v", r)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	for _, args := range [][]string{
+		{"list", "--bogus"},
+		{"report", "--lang", "en", "--out", "x.pdf"}, // no --assessment
+		{"report", "--assessment", "abc", "--out", "x.pdf", "--lang", "en"},
+		{"import", "--lang", "en"}, // no file
+		{"validate", "--lang", "en"},
+		{"list", "--lang", "fr"},
+	} {
+		r := runCmd(t, args...)
+		if r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, r.code, r.stderr)
+		}
+	}
+}
+
+func TestValidateReportsFileAndLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.toml")
+	if err := os.WriteFile(path, []byte("id = \"x\"\nversion = 1\narea = [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "validate", "--lang", "en", path)
+	if r.code != 1 || !strings.HasPrefix(r.stdout, path+":3: TOML syntax error") {
+		t.Errorf("validate: %+v", r)
+	}
+	r = runCmd(t, "validate", "--lang", "da", filepath.Join("checklists", "testdata", "valid.toml"))
+	if r.code != 0 || !strings.Contains(r.stdout, "1 fil er i orden.") {
+		t.Errorf("validate valid file: %+v", r)
+	}
+}
+
+func TestReportOfMissingAssessmentFailsCleanly(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r.pdf")
+	// A child process with the C.UTF-8 locale many servers and CI machines have: stderr must
+	// hold our one line and nothing from the GUI toolkit.
+	r := runChild(t, []string{"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES="},
+		"report", "--assessment", "999999", "--lang", "en", "--out", out, "--db", filepath.Join(dir, "x.db"))
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1: %+v", r.code, r)
+	}
+	if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || lines[0] != "Assessment 999999 does not exist." {
+		t.Errorf("stderr should be one clear line, got %q", r.stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a report file was written: %v", err)
+	}
+}
+
+func TestDemoWritesBothReports(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	r := runCmd(t, "demo", "--db", db, "--out", dir, "--lang", "en")
+	if r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	if _, err := strconv.ParseInt(strings.TrimSpace(r.stdout), 10, 64); err != nil {
+		t.Errorf("demo should print the assessment ID, printed %q", r.stdout)
+	}
+	headings := map[string][]string{
+		"da": {"GDPR-rapport", "Sammenfatning", "Handlingsplan", "Fortroligt", "Side 2 af"},
+		"en": {"GDPR report", "Summary", "Action plan", "Confidential", "Page 2 of"},
+	}
+	for lang, want := range headings {
+		text := pdfText(t, filepath.Join(dir, "report-"+lang+".pdf"))
+		for _, s := range append(want, "Æblegården ApS", "Søren Åkjær") {
+			if !strings.Contains(text, s) {
+				t.Errorf("report-%s.pdf lacks %q", lang, s)
+			}
+		}
+	}
+	info, err := os.Stat(db)
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("database mode: %v %v", info.Mode(), err)
+	}
+}
+
+func TestAnswerExportImportAndList(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	r := runCmd(t, "demo", "--db", db, "--out", dir)
+	if r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	id := strings.TrimSpace(r.stdout)
+
+	r = runCmd(t, "list", "--json", "--db", db)
+	var listed []listedCompany
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &listed) != nil || len(listed) != 1 {
+		t.Fatalf("list --json: %+v", r)
+	}
+	a := listed[0].Assessments[0]
+	if a.Answered != a.Total || a.Total == 0 || a.Progress != 100 {
+		t.Errorf("the demo should be fully answered: %+v", a)
+	}
+
+	r = runCmd(t, "answer", "--assessment", id, "--question", "no.such.question", "--value", "yes", "--db", db, "--lang", "en")
+	if r.code != 1 || !strings.Contains(r.stderr, "no.such.question") {
+		t.Errorf("answer to an unknown question: %+v", r)
+	}
+
+	exported := filepath.Join(dir, "export.json")
+	if r := runCmd(t, "export", "--assessment", id, "--out", exported, "--db", db); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	other := filepath.Join(dir, "other.db")
+	r = runCmd(t, "import", exported, "--db", other)
+	if r.code != 0 || strings.TrimSpace(r.stdout) == "" {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := runCmd(t, "import", exported, "--db", other, "--lang", "en"); r.code != 1 || !strings.Contains(r.stderr, "--replace") {
+		t.Errorf("second import without --replace: %+v", r)
+	}
+	if r := runCmd(t, "import", exported, "--db", other, "--replace"); r.code != 0 {
+		t.Errorf("import --replace: %+v", r)
+	}
+
+	// One changed byte in the content is refused, and nothing is imported.
+	data, err := os.ReadFile(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	altered := bytes.Replace(data, []byte("Søndergade 12"), []byte("Søndergade 13"), 1)
+	if bytes.Equal(altered, data) {
+		t.Fatal("the export does not hold the address")
+	}
+	alteredPath := filepath.Join(dir, "altered.json")
+	if err := os.WriteFile(alteredPath, altered, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	fresh := filepath.Join(dir, "fresh.db")
+	r = runCmd(t, "import", alteredPath, "--db", fresh, "--lang", "en")
+	if r.code != 1 || !strings.Contains(r.stderr, "changed after export") {
+		t.Errorf("altered import: %+v", r)
+	}
+	if r := runCmd(t, "list", "--json", "--db", fresh); strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("the refused import left data behind: %s", r.stdout)
+	}
+}

@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+	"gdprtjek/i18n"
+)
+
+func text(da, en string) checklists.Text { return checklists.Text{DA: da, EN: en} }
+
+// fixtureSet is a small checklist set, so the flows do not depend on the built-in content.
+func fixtureSet() *checklists.Set {
+	q := func(id, da, en string, conds ...string) checklists.Question {
+		return checklists.Question{ID: id, Text: text(da, en), Guidance: text("Vejledning til "+id, "Guidance for "+id),
+			Remediation: text("Ret "+id, "Fix "+id), Refs: []string{"GDPR art. 30"}, Weight: 2, AppliesWhen: conds}
+	}
+	return checklists.NewSet([]*checklists.Checklist{{
+		ID: "basis", Version: 1, Area: "basis", Title: text("Grundlag", "Basics"),
+		Questions: []checklists.Question{
+			q("basis.records", "Har I en fortegnelse over behandlinger?", "Do you keep records of processing?"),
+			q("basis.training", "Får medarbejderne undervisning i GDPR?", "Do staff get GDPR training?", "employees"),
+			q("basis.dpa", "Har I databehandleraftaler med alle leverandører?", "Do you have processor agreements with every vendor?"),
+		},
+	}})
+}
+
+func newTestUI(t *testing.T, lang i18n.Lang) (*UI, *assessment.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := assessment.Open(context.Background(), filepath.Join(t.TempDir(), "ui.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	u := New(a, Config{Store: store, Checklists: fixtureSet(), Lang: lang, Version: "test"})
+	return u, store
+}
+
+// objects walks the visible tree below o: containers' children and widgets' rendered parts.
+func objects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	visit(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			objects(c, visit)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			objects(c, visit)
+		}
+	}
+}
+
+func findButton(t *testing.T, u *UI, label string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == label && found == nil {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatalf("no button %q on screen", label)
+	}
+	return found
+}
+
+func entries(u *UI) []*widget.Entry {
+	var out []*widget.Entry
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+func hasLabel(u *UI, substr string) bool {
+	found := false
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, substr) {
+			found = true
+		}
+	})
+	return found
+}
+
+func TestCompanyToAnswersByKeyboard(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	ctx := context.Background()
+
+	test.Tap(findButton(t, u, "Ny virksomhed"))
+	fields := entries(u)
+	test.Type(fields[0], "Æblegården ApS")
+	test.Type(fields[1], "38745123")
+	test.Tap(findButton(t, u, "Opret virksomhed"))
+
+	companies, err := store.Companies(ctx)
+	if err != nil || len(companies) != 1 || companies[0].Name != "Æblegården ApS" || companies[0].CVR != "38745123" {
+		t.Fatalf("company not saved as typed: %+v %v", companies, err)
+	}
+	if !hasLabel(u, "Æblegården ApS") {
+		t.Error("the company screen does not show the company")
+	}
+
+	test.Tap(findButton(t, u, "Ny gennemgang"))
+	if !hasLabel(u, "2 spørgsmål gælder") {
+		t.Error("the scoping screen should count 2 questions without employees")
+	}
+	test.Tap(findButton(t, u, "Start gennemgangen"))
+
+	// Answer by keyboard: 1 = yes, arrow down, 3 = no.
+	c := u.win.Canvas()
+	c.OnTypedRune()('1')
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.OnTypedRune()('3')
+
+	list, err := store.Assessments(ctx, companies[0].ID)
+	if err != nil || len(list) != 1 {
+		t.Fatalf("assessments: %v %v", list, err)
+	}
+	answers, err := store.Answers(ctx, list[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if answers["basis.records"].Value != assessment.Yes || answers["basis.dpa"].Value != assessment.No || len(answers) != 2 {
+		t.Errorf("answers saved: %+v", answers)
+	}
+	if !hasLabel(u, "Gemt") {
+		t.Error("no saved indicator after answering")
+	}
+}
+
+func TestInvalidCVRChangesNothing(t *testing.T) {
+	u, store := newTestUI(t, i18n.English)
+	test.Tap(findButton(t, u, "New company"))
+	fields := entries(u)
+	test.Type(fields[0], "Bad CVR ApS")
+	test.Type(fields[1], "12345678")
+	if err := fields[1].Validate(); err == nil || !strings.Contains(err.Error(), "modulus-11") {
+		t.Errorf("the CVR field should explain the check, got %v", err)
+	}
+	test.Tap(findButton(t, u, "Create company"))
+	if companies, _ := store.Companies(context.Background()); len(companies) != 0 {
+		t.Errorf("a company with an invalid CVR was saved: %+v", companies)
+	}
+}
+
+func TestLanguageSwitchesAtOnce(t *testing.T) {
+	u, _ := newTestUI(t, i18n.Danish)
+	findButton(t, u, "Ny virksomhed")
+	var sel *widget.Select
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && sel == nil {
+			sel = s
+		}
+	})
+	if sel == nil {
+		t.Fatal("no language selector")
+	}
+	sel.SetSelectedIndex(1)
+	findButton(t, u, "New company")
+	if got := u.app.Preferences().String(prefLanguage); got != "en" {
+		t.Errorf("language not remembered: %q", got)
+	}
+}
+
+func TestWriteReportInBackground(t *testing.T) {
+	u, store := newTestUI(t, i18n.English)
+	ctx := context.Background()
+	c := assessment.Company{Name: "Ørsted Øl ApS"}
+	if err := store.CreateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	a := assessment.Assessment{CompanyID: c.ID, Title: "Runde 1"}
+	if err := store.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), ReportFileName(c.Name, i18n.Danish))
+	u.writeReport(path, a.ID)
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if info, err := os.Stat(path); err == nil && info.Size() > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the report was not written")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if filepath.Base(path) != "Ørsted-Øl-ApS-gdpr-rapport.pdf" {
+		t.Errorf("file name %q", filepath.Base(path))
+	}
+}
+
+func TestReportFileNameIsSafe(t *testing.T) {
+	tests := map[string]string{
+		"Æblegården ApS":    "Æblegården-ApS-gdpr-report.pdf",
+		`A/S "Nord" <Vest>`: "AS-Nord-Vest-gdpr-report.pdf",
+		"../../etc":         "etc-gdpr-report.pdf",
+		"   ":               "gdprtjek-gdpr-report.pdf",
+	}
+	for in, want := range tests {
+		if got := ReportFileName(in, i18n.English); got != want {
+			t.Errorf("ReportFileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Every dynamic message the screens build from a vocabulary exists in both languages.
+func TestVocabularyIsTranslated(t *testing.T) {
+	var ids []string
+	for _, k := range checklists.SystemKinds {
+		ids = append(ids, "system.kind."+k)
+	}
+	for _, p := range checklists.Products {
+		ids = append(ids, "product."+p)
+	}
+	for _, h := range assessment.Hostings {
+		ids = append(ids, "hosting."+h)
+	}
+	for _, c := range checklists.ProfileConditions {
+		ids = append(ids, "profile."+c)
+	}
+	for _, v := range assessment.Values {
+		ids = append(ids, "value."+string(v))
+	}
+	for _, s := range []assessment.Status{assessment.Draft, assessment.Submitted, assessment.InReview, assessment.Approved, assessment.Returned} {
+		ids = append(ids, "status."+string(s))
+	}
+	for _, lang := range i18n.Langs {
+		for _, id := range ids {
+			if !i18n.Has(lang, id) {
+				t.Errorf("%s lacks %s", lang, id)
+			}
+		}
+	}
+}
