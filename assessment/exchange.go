@@ -155,6 +155,9 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	if len(data) > maxExchangeSize {
 		return nil, i18n.NewError("exchange.too_large", nil, nil)
 	}
+	if IsEncryptedExchange(data) {
+		return nil, i18n.NewError("exchange.passphrase_required", nil, nil)
+	}
 	var f exchangeFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, i18n.NewError("exchange.damaged", nil, err)
