@@ -1,0 +1,193 @@
+package assessment
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"gdprtjek/i18n"
+)
+
+// withMigrations replaces the schema steps for one test: the first, real one plus extra.
+func withMigrations(t *testing.T, extra map[string]string) {
+	t.Helper()
+	first, err := fs.ReadFile(migrationFiles, "migrations/0001_initial.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := fstest.MapFS{"migrations/0001_initial.sql": {Data: first}}
+	for name, body := range extra {
+		m["migrations/"+name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	old := migrations
+	migrations = m
+	t.Cleanup(func() { migrations = old })
+}
+
+func userVersion(t *testing.T, path string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// buildV1 makes a database at the first schema holding one company.
+func buildV1(t *testing.T) string {
+	t.Helper()
+	withMigrations(t, nil)
+	path := filepath.Join(t.TempDir(), "gdprtjek.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CreateCompany(context.Background(), &Company{Name: "Æblegården ApS"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if v := userVersion(t, path); v != 1 {
+		t.Fatalf("v1 database has user_version %d", v)
+	}
+	return path
+}
+
+func TestMigrateFromFirstSchema(t *testing.T) {
+	ctx := context.Background()
+	path := buildV1(t)
+	withMigrations(t, map[string]string{
+		"0002_company_note.sql": `ALTER TABLE companies ADD COLUMN note TEXT NOT NULL DEFAULT 'ny';`,
+	})
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var name, note string
+	if err := s.db.QueryRow(`SELECT name, note FROM companies`).Scan(&name, &note); err != nil {
+		t.Fatalf("after migration: %v", err)
+	}
+	if name != "Æblegården ApS" || note != "ny" {
+		t.Fatalf("company after migration = %q, %q", name, note)
+	}
+	if v := userVersion(t, path); v != 2 {
+		t.Fatalf("user_version = %d, want 2", v)
+	}
+	backups, _ := filepath.Glob(path + ".v1-*.bak")
+	if len(backups) != 1 {
+		t.Fatalf("backups = %v, want one copy of the v1 database", backups)
+	}
+	info, err := os.Stat(backups[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode = %v, want 0600", info.Mode().Perm())
+	}
+	if v := userVersion(t, backups[0]); v != 1 {
+		t.Errorf("backup user_version = %d, want 1", v)
+	}
+	// Opening again finds nothing to do and takes no further copy.
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := filepath.Glob(path + ".*.bak"); len(again) != 1 {
+		t.Errorf("reopening an up-to-date database took another backup: %v", again)
+	}
+}
+
+func TestFailedMigrationChangesNothing(t *testing.T) {
+	path := buildV1(t)
+	// The first statement succeeds, the second fails: the transaction must undo the first.
+	withMigrations(t, map[string]string{
+		"0002_broken.sql": `ALTER TABLE companies ADD COLUMN half_done TEXT; INSERT INTO no_such_table VALUES (1);`,
+	})
+	_, err := Open(context.Background(), path)
+	var ie *i18n.Error
+	if !errors.As(err, &ie) || ie.ID != "store.migrate_failed" {
+		t.Fatalf("Open with a broken migration: err = %v, want store.migrate_failed", err)
+	}
+	if v := userVersion(t, path); v != 1 {
+		t.Fatalf("user_version = %d after a failed migration, want 1", v)
+	}
+	db, err := sql.Open("sqlite3", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM pragma_table_info('companies') WHERE name = 'half_done'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 0 {
+		t.Fatal("the failed migration's first statement was kept")
+	}
+	if err := db.QueryRow(`SELECT count(*) FROM companies`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("companies after failed migration = %d (%v), want 1", n, err)
+	}
+}
+
+// Every pooled connection must carry the settings, not just the first one.
+func TestConnectionSettingsOnEveryConnection(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "gdprtjek.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var conns []*sql.Conn
+	for range 3 {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		var fk, secure, timeout int
+		var journal string
+		if err := c.QueryRowContext(ctx, `SELECT * FROM pragma_foreign_keys, pragma_secure_delete, pragma_busy_timeout, pragma_journal_mode`).
+			Scan(&fk, &secure, &timeout, &journal); err != nil {
+			t.Fatal(err)
+		}
+		if fk != 1 || secure != 1 || timeout != 5000 || journal != "wal" {
+			t.Errorf("connection %d: foreign_keys=%d secure_delete=%d busy_timeout=%d journal_mode=%s", i, fk, secure, timeout, journal)
+		}
+	}
+	for _, c := range conns {
+		c.Close()
+	}
+}
+
+func TestBackupNameUsesClock(t *testing.T) {
+	path := buildV1(t)
+	withMigrations(t, map[string]string{"0002_noop.sql": `CREATE TABLE extra (x INTEGER);`})
+	s := &Store{path: path, Now: func() time.Time { return time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC) }}
+	db, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db = db
+	defer db.Close()
+	if err := s.migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".v1-20260501T100000Z.bak"); err != nil {
+		t.Fatalf("backup not named after the clock: %v", err)
+	}
+}
