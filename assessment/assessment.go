@@ -259,6 +259,12 @@ func (s *Store) Snapshot(ctx context.Context, assessmentID int64) (*Snapshot, er
 		return nil, busyOr(err, "begin read")
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
+	return readSnapshot(ctx, tx, assessmentID)
+}
+
+// readSnapshot reads one assessment's snapshot inside a transaction the caller holds.
+func readSnapshot(ctx context.Context, tx *sql.Tx, assessmentID int64) (*Snapshot, error) {
+	var err error
 	snap := &Snapshot{}
 	snap.Assessment, err = scanAssessment(tx.QueryRowContext(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE id = ?`, assessmentID))
 	if errors.Is(err, sql.ErrNoRows) {

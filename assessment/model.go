@@ -154,6 +154,17 @@ type SignOff struct {
 	SignedAt     time.Time
 }
 
+// StatusChange is one step in an assessment's life, kept so that e.g. reopening an approved
+// assessment stays on record with its reason.
+type StatusChange struct {
+	ID           int64
+	AssessmentID int64
+	From, To     Status
+	By           string
+	At           time.Time
+	Note         string // the reason for a reopening, a sign-off's statement
+}
+
 // Snapshot is everything held about one assessment: what a report, an exchange file and the
 // results screen are made from.
 type Snapshot struct {

@@ -36,6 +36,9 @@ func (s *Store) SetStatus(ctx context.Context, id int64, to Status, by string) e
 
 // Reopen makes an approved assessment editable again; the reason is kept on record.
 func (s *Store) Reopen(ctx context.Context, id int64, by, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return i18n.NewError("review.reopen_reason_required", nil, nil)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		from, err := currentStatus(ctx, tx, id)
 		if err != nil {
@@ -157,6 +160,31 @@ func querySignOffs(ctx context.Context, q queryer, assessmentID int64) ([]SignOf
 		}
 		so.Decision, so.SignedAt = Status(decision), parseTime(signed)
 		out = append(out, so)
+	}
+	return out, rows.Err()
+}
+
+// StatusChanges returns an assessment's status history, oldest first.
+func (s *Store) StatusChanges(ctx context.Context, assessmentID int64) ([]StatusChange, error) {
+	return queryStatusChanges(ctx, s.db, assessmentID)
+}
+
+func queryStatusChanges(ctx context.Context, q queryer, assessmentID int64) ([]StatusChange, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, assessment_id, from_status, to_status, changed_by, changed_at, note
+		FROM status_changes WHERE assessment_id = ? ORDER BY changed_at, id`, assessmentID)
+	if err != nil {
+		return nil, fmt.Errorf("list status changes: %w", err)
+	}
+	defer rows.Close()
+	var out []StatusChange
+	for rows.Next() {
+		var c StatusChange
+		var from, to, at string
+		if err := rows.Scan(&c.ID, &c.AssessmentID, &from, &to, &c.By, &at, &c.Note); err != nil {
+			return nil, fmt.Errorf("read status change: %w", err)
+		}
+		c.From, c.To, c.At = Status(from), Status(to), parseTime(at)
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
