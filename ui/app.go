@@ -22,6 +22,7 @@ const (
 	prefWidth       = "window.width"
 	prefHeight      = "window.height"
 	prefLastCompany = "last_company"
+	prefTheme       = "theme"
 )
 
 // Config is what the app needs from main.
@@ -43,11 +44,12 @@ type UI struct {
 	loc    *i18n.Localizer
 	ctx    context.Context
 	screen func() fyne.CanvasObject // rebuilds the current screen, e.g. after a language switch
+	scale  float32                  // text and control scale: 1, or larger in workshop mode
 }
 
 // New builds the app's window on a (real or test) Fyne app.
 func New(a fyne.App, cfg Config) *UI {
-	u := &UI{app: a, cfg: cfg, store: cfg.Store, set: cfg.Checklists, ctx: context.Background()}
+	u := &UI{app: a, cfg: cfg, store: cfg.Store, set: cfg.Checklists, ctx: context.Background(), scale: 1}
 	lang := cfg.Lang
 	if lang == "" {
 		saved, err := i18n.ParseLang(a.Preferences().String(prefLanguage))
@@ -57,12 +59,14 @@ func New(a fyne.App, cfg Config) *UI {
 		lang = saved
 	}
 	u.loc = i18n.New(lang)
+	setFyneLanguage(u.loc.Lang())
 	u.win = a.NewWindow("GDPR-tjek")
 	u.win.Resize(fyne.NewSize(
 		float32(a.Preferences().FloatWithFallback(prefWidth, 1100)),
 		float32(a.Preferences().FloatWithFallback(prefHeight, 760))))
 	u.win.SetMaster()
 	u.win.SetOnClosed(u.rememberSize)
+	u.applyTheme()
 	u.showStart()
 	if len(cfg.ChecklistProblems) > 0 {
 		u.warnChecklists(cfg.ChecklistProblems)
@@ -99,9 +103,26 @@ func (u *UI) topBar() fyne.CanvasObject {
 	langSelect.OnChanged = func(string) {
 		u.setLanguage(i18n.Langs[langSelect.SelectedIndex()])
 	}
+	themeNames := make([]string, len(themeChoices))
+	for i, c := range themeChoices {
+		themeNames[i] = u.T("theme." + c)
+	}
+	themeSelect := widget.NewSelect(themeNames, nil)
+	current := u.app.Preferences().StringWithFallback(prefTheme, themeSystem)
+	for i, c := range themeChoices {
+		if c == current {
+			themeSelect.SetSelectedIndex(i)
+		}
+	}
+	themeSelect.OnChanged = func(string) {
+		u.app.Preferences().SetString(prefTheme, themeChoices[themeSelect.SelectedIndex()])
+		u.applyTheme()
+	}
 	home := widget.NewButton(u.T("nav.start"), u.showStart)
+	about := widget.NewButton(u.T("nav.about"), u.showAbout)
 	title := widget.NewLabelWithStyle(u.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home), langSelect)
+	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home),
+		container.NewHBox(themeSelect, langSelect, about))
 }
 
 func langIndex(l i18n.Lang) int {
@@ -119,10 +140,16 @@ func (u *UI) setLanguage(l i18n.Lang) {
 		return
 	}
 	u.loc = i18n.New(l)
+	setFyneLanguage(l)
 	u.app.Preferences().SetString(prefLanguage, string(l))
 	if u.screen != nil {
 		u.show(u.screen)
 	}
+}
+
+// showAbout tells the version and that nothing leaves the machine.
+func (u *UI) showAbout() {
+	dialog.ShowInformation(u.T("about.title"), u.T("about.text", i18n.Args{"Version": u.cfg.Version, "Database": u.store.Path()}), u.win)
 }
 
 // showError shows a translated error dialog.

@@ -85,14 +85,17 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 		assessBox.Add(container.NewBorder(nil, nil, nil,
 			container.NewHBox(
 				widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(a.ID) }),
+				widget.NewButton(u.T("nav.results"), func() { u.showResults(a.ID) }),
 				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) })),
 			widget.NewLabel(a.Title+" · "+u.T("status."+string(a.Status)))))
 	}
 	newAssessment := widget.NewButton(u.T("company.new_assessment"), func() { u.showNewAssessment(id) })
 	newAssessment.Importance = widget.HighImportance
 	assessBox.Add(newAssessment)
+	remove := widget.NewButton(u.T("data.delete_company"), func() { u.confirmDeleteCompany(c, len(systems), len(assessments)) })
+	remove.Importance = widget.DangerImportance
 	return container.NewPadded(container.NewVScroll(container.NewVBox(title, info, widget.NewSeparator(), systemsBox,
-		widget.NewSeparator(), assessBox)))
+		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(remove))))
 }
 
 func orDash(s string) string {

@@ -17,7 +17,7 @@ type questionnaire struct {
 	questions []checklists.Scoped // those in scope, in checklist order
 	current   int
 
-	list     *widget.List
+	list     *widget.List // nil in workshop mode
 	text     *widget.Label
 	area     *widget.Label
 	guidance *widget.Label
@@ -34,18 +34,10 @@ func (u *UI) showQuestionnaire(assessmentID int64) {
 }
 
 func (u *UI) questionnaireScreen(assessmentID int64) fyne.CanvasObject {
-	ctx, cancel := u.opCtx()
-	defer cancel()
-	snap, err := u.store.Snapshot(ctx, assessmentID)
+	q, err := u.loadQuestionnaire(assessmentID)
 	if err != nil {
 		u.showError(err)
 		return widget.NewLabel(u.loc.Error(err))
-	}
-	q := &questionnaire{u: u, snap: snap}
-	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems)) {
-		if sc.Applies {
-			q.questions = append(q.questions, sc)
-		}
 	}
 	if len(q.questions) == 0 {
 		return widget.NewLabel(u.T("questionnaire.none_in_scope"))
@@ -53,8 +45,48 @@ func (u *UI) questionnaireScreen(assessmentID int64) fyne.CanvasObject {
 	return q.build()
 }
 
+// loadQuestionnaire reads an assessment and the questions in its scope.
+func (u *UI) loadQuestionnaire(assessmentID int64) (*questionnaire, error) {
+	ctx, cancel := u.opCtx()
+	defer cancel()
+	snap, err := u.store.Snapshot(ctx, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	q := &questionnaire{u: u, snap: snap}
+	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems)) {
+		if sc.Applies {
+			q.questions = append(q.questions, sc)
+		}
+	}
+	return q, nil
+}
+
+// initWidgets makes the widgets both the questionnaire and the workshop view show.
+func (q *questionnaire) initWidgets() {
+	u := q.u
+	q.area = widget.NewLabel("")
+	q.text = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	q.text.Wrapping = fyne.TextWrapWord
+	q.guidance = widget.NewLabel("")
+	q.guidance.Wrapping = fyne.TextWrapWord
+	q.refs = widget.NewLabel("")
+	q.refs.Wrapping = fyne.TextWrapWord
+	q.note = widget.NewMultiLineEntry()
+	q.note.SetPlaceHolder(u.T("questionnaire.note"))
+	q.note.OnChanged = func(string) { q.saveNote() }
+	q.saved = widget.NewLabel("")
+	q.progress = widget.NewProgressBar()
+	for i, v := range assessment.Values {
+		v := v
+		b := widget.NewButton(u.T("questionnaire.key", i18n.Args{"Key": i + 1, "Label": u.T("value." + string(v))}), func() { q.answer(v) })
+		q.buttons = append(q.buttons, b)
+	}
+}
+
 func (q *questionnaire) build() fyne.CanvasObject {
 	u := q.u
+	q.initWidgets()
 	q.list = widget.NewList(
 		func() int { return len(q.questions) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -68,35 +100,21 @@ func (q *questionnaire) build() fyne.CanvasObject {
 		})
 	q.list.OnSelected = func(i widget.ListItemID) { q.showQuestion(i) }
 
-	q.area = widget.NewLabel("")
-	q.text = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	q.text.Wrapping = fyne.TextWrapWord
-	q.guidance = widget.NewLabel("")
-	q.guidance.Wrapping = fyne.TextWrapWord
-	q.refs = widget.NewLabel("")
-	q.refs.Wrapping = fyne.TextWrapWord
-	q.note = widget.NewMultiLineEntry()
-	q.note.SetPlaceHolder(u.T("questionnaire.note"))
-	q.note.OnChanged = func(string) { q.saveNote() }
-	q.saved = widget.NewLabel("")
-	q.progress = widget.NewProgressBar()
-
 	answerRow := container.NewGridWithColumns(len(assessment.Values))
-	for i, v := range assessment.Values {
-		v := v
-		b := widget.NewButton(u.T("questionnaire.key", i18n.Args{"Key": i + 1, "Label": u.T("value." + string(v))}), func() { q.answer(v) })
-		q.buttons = append(q.buttons, b)
+	for _, b := range q.buttons {
 		answerRow.Add(b)
 	}
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
 	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(q.snap.Company.ID) })
 	report := widget.NewButton(u.T("report.save_button"), func() { u.saveReport(q.snap.Assessment.ID) })
+	results := widget.NewButton(u.T("nav.results"), func() { u.showResults(q.snap.Assessment.ID) })
+	workshop := widget.NewButton(u.T("workshop.start"), func() { u.showWorkshop(q.snap.Assessment.ID) })
 
 	guidance := widget.NewAccordion(widget.NewAccordionItem(u.T("questionnaire.guidance"), container.NewVBox(q.guidance, q.refs)))
 	right := container.NewBorder(
 		container.NewVBox(q.area, q.text, answerRow),
-		container.NewVBox(q.saved, container.NewHBox(back, prev, next, report)),
+		container.NewVBox(q.saved, container.NewHBox(back, prev, next, results, report, workshop)),
 		nil, nil,
 		container.NewVScroll(container.NewVBox(guidance, q.note)))
 	split := container.NewHSplit(q.list, container.NewPadded(right))
@@ -181,12 +199,18 @@ func (q *questionnaire) save(ans assessment.Answer) {
 	q.snap.Answers[ans.QuestionID] = ans
 	q.saved.SetText(q.u.T("questionnaire.saved"))
 	q.refreshState()
-	q.list.RefreshItem(q.current)
+	if q.list != nil {
+		q.list.RefreshItem(q.current)
+	}
 }
 
 func (q *questionnaire) move(delta int) {
 	i := q.current + delta
 	if i < 0 || i >= len(q.questions) {
+		return
+	}
+	if q.list == nil {
+		q.showQuestion(i)
 		return
 	}
 	q.list.Select(i)

@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -165,15 +167,21 @@ func TestLanguageSwitchesAtOnce(t *testing.T) {
 	findButton(t, u, "Ny virksomhed")
 	var sel *widget.Select
 	objects(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && sel == nil {
+		if s, ok := o.(*widget.Select); ok && sel == nil && slices.Contains(s.Options, "Engelsk") {
 			sel = s
 		}
 	})
 	if sel == nil {
 		t.Fatal("no language selector")
 	}
+	if got := lang.L("Cancel"); got != "Annullér" {
+		t.Errorf("Fyne's own texts in Danish: Cancel = %q", got)
+	}
 	sel.SetSelectedIndex(1)
 	findButton(t, u, "New company")
+	if got := lang.L("Cancel"); got != "Cancel" {
+		t.Errorf("Fyne's own texts in English: Cancel = %q", got)
+	}
 	if got := u.app.Preferences().String(prefLanguage); got != "en" {
 		t.Errorf("language not remembered: %q", got)
 	}
@@ -248,5 +256,87 @@ func TestVocabularyIsTranslated(t *testing.T) {
 				t.Errorf("%s lacks %s", lang, id)
 			}
 		}
+	}
+}
+
+// newAssessment makes a company and an assessment through the store, for screens that start there.
+func newAssessment(t *testing.T, store *assessment.Store, profile ...string) (assessment.Company, assessment.Assessment) {
+	t.Helper()
+	ctx := context.Background()
+	c := assessment.Company{Name: "Æblegården ApS"}
+	if err := store.CreateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	a := assessment.Assessment{CompanyID: c.ID, Title: "Runde 1", Profile: profile}
+	if err := store.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	return c, a
+}
+
+func TestResultsFollowAnswers(t *testing.T) {
+	u, store := newTestUI(t, i18n.English)
+	_, a := newAssessment(t, store, "employees")
+	u.showResults(a.ID)
+	if !hasLabel(u, "Overall score: 0%") || !hasLabel(u, "0 of 3 questions answered.") {
+		t.Error("an unanswered assessment should score 0% with 0 of 3 answered")
+	}
+	for id, v := range map[string]assessment.Value{"basis.records": assessment.Yes, "basis.training": assessment.Partly, "basis.dpa": assessment.NA} {
+		ans := assessment.Answer{AssessmentID: a.ID, QuestionID: id, Value: v}
+		if err := store.SaveAnswer(context.Background(), u.set, &ans); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.showResults(a.ID)
+	// yes (2 of 2) + partly (1 of 2), not applicable left out: 3 of 4 points.
+	if !hasLabel(u, "Overall score: 75% (Amber)") {
+		t.Error("the results screen should show 75% (Amber) after yes, partly and n/a")
+	}
+	if !hasLabel(u, "Low · Do staff get GDPR training?") {
+		t.Error("a partly answer to a weight-2 question should be a low gap in the action plan")
+	}
+}
+
+func TestWorkshopAnswersAndEscLeaves(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	_, a := newAssessment(t, store)
+	u.showWorkshop(a.ID)
+	if !u.win.FullScreen() || u.scale != workshopScale {
+		t.Fatal("workshop mode should be full screen with large type")
+	}
+	c := u.win.Canvas()
+	c.OnTypedRune()('2')
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	c.OnTypedRune()('5')
+	answers, err := store.Answers(context.Background(), a.ID)
+	if err != nil || answers["basis.records"].Value != assessment.Partly || answers["basis.dpa"].Value != assessment.Unknown {
+		t.Errorf("workshop answers: %+v %v", answers, err)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.win.FullScreen() || u.scale != 1 {
+		t.Error("Esc should leave full screen and large type")
+	}
+	findButton(t, u, "Workshop-tilstand") // back in the questionnaire
+}
+
+func TestDeleteCompanyAfterConfirmation(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	c, _ := newAssessment(t, store)
+	u.showCompany(c.ID)
+	test.Tap(findButton(t, u, "Slet virksomheden og alle dens data"))
+	var yes *widget.Button
+	for _, o := range u.win.Canvas().Overlays().List() {
+		objects(o, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Ja" {
+				yes = b
+			}
+		})
+	}
+	if yes == nil {
+		t.Fatal("no Danish confirmation button")
+	}
+	test.Tap(yes)
+	if companies, _ := store.Companies(context.Background()); len(companies) != 0 {
+		t.Errorf("company not deleted: %+v", companies)
 	}
 }

@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+)
+
+// workshopScale enlarges text and controls for a projector.
+const workshopScale = 1.7
+
+// showWorkshop shows one question at a time in full screen with large type and big answer
+// buttons; Esc leaves it. Answers and notes are saved exactly as in the questionnaire.
+func (u *UI) showWorkshop(assessmentID int64) {
+	u.scale = workshopScale
+	u.applyTheme()
+	u.win.SetFullScreen(true)
+	u.show(func() fyne.CanvasObject { return u.workshopScreen(assessmentID) })
+}
+
+func (u *UI) leaveWorkshop(assessmentID int64) {
+	u.scale = 1
+	u.applyTheme()
+	u.win.SetFullScreen(false)
+	u.showQuestionnaire(assessmentID)
+}
+
+func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
+	q, err := u.loadQuestionnaire(assessmentID)
+	if err != nil {
+		u.showError(err)
+		return widget.NewLabel(u.loc.Error(err))
+	}
+	if len(q.questions) == 0 {
+		return widget.NewLabel(u.T("questionnaire.none_in_scope"))
+	}
+	q.initWidgets()
+	answers := container.NewGridWithColumns(len(assessment.Values))
+	for _, b := range q.buttons {
+		answers.Add(b)
+	}
+	participants := widget.NewEntry()
+	participants.SetPlaceHolder(u.T("workshop.participants"))
+	leave := widget.NewButton(u.T("workshop.leave"), func() { u.leaveWorkshop(assessmentID) })
+	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
+	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
+	q.registerKeys()
+	prevKeys := u.win.Canvas().OnTypedKey()
+	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			u.leaveWorkshop(assessmentID)
+			return
+		}
+		prevKeys(e)
+	})
+	q.showQuestion(0)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participants), q.progress, q.area, q.text)
+	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next))
+	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
+		container.NewVBox(answers, q.note, widget.NewLabel(u.T("workshop.keys")))))
+}
