@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -11,10 +12,22 @@ import (
 )
 
 // showNewCompany shows the form for a new company.
-func (u *UI) showNewCompany() { u.show(u.newCompanyScreen) }
+func (u *UI) showNewCompany() {
+	u.show(func() fyne.CanvasObject { return u.companyForm(assessment.Company{}) })
+}
 
-func (u *UI) newCompanyScreen() fyne.CanvasObject {
+// companyForm edits a company's profile; a company with ID 0 is created on submit.
+func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
 	name, cvr, address, contact, industry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(c.Name)
+	cvr.SetText(c.CVR)
+	address.SetText(c.Address)
+	contact.SetText(c.Contact)
+	industry.SetText(c.Industry)
+	name.Validator = func(s string) error {
+		probe := assessment.Company{Name: s}
+		return u.fieldError(probe.Validate())
+	}
 	cvr.Validator = func(s string) error {
 		s = assessment.NormalizeCVR(s)
 		if s != "" && !assessment.ValidCVR(s) {
@@ -23,6 +36,13 @@ func (u *UI) newCompanyScreen() fyne.CanvasObject {
 		return nil
 	}
 	size := widget.NewSelect(assessment.SizeBands, nil)
+	size.SetSelected(c.SizeBand)
+	submit, title := u.T("company.create"), u.T("company.new_title")
+	cancel := u.showStart
+	if c.ID != 0 {
+		submit, title = u.T("common.save"), u.T("company.edit_title")
+		cancel = func() { u.showCompany(c.ID) }
+	}
 	form := &widget.Form{
 		Items: []*widget.FormItem{
 			{Text: u.T("company.name"), Widget: name},
@@ -32,27 +52,45 @@ func (u *UI) newCompanyScreen() fyne.CanvasObject {
 			{Text: u.T("company.size"), Widget: size},
 			{Text: u.T("company.industry"), Widget: industry},
 		},
-		SubmitText: u.T("company.create"),
+		SubmitText: submit,
 		CancelText: u.T("common.cancel"),
-		OnCancel:   u.showStart,
+		OnCancel:   cancel,
 	}
 	form.OnSubmit = func() {
-		c := assessment.Company{Name: name.Text, CVR: cvr.Text, Address: address.Text, Contact: contact.Text,
-			SizeBand: size.Selected, Industry: industry.Text}
-		ctx, cancel := u.opCtx()
-		defer cancel()
-		if err := u.store.CreateCompany(ctx, &c); err != nil {
+		next := c
+		next.Name, next.CVR, next.Address, next.Contact, next.SizeBand, next.Industry =
+			name.Text, cvr.Text, address.Text, contact.Text, size.Selected, industry.Text
+		ctx, done := u.opCtx()
+		defer done()
+		var err error
+		if next.ID == 0 {
+			err = u.store.CreateCompany(ctx, &next)
+		} else {
+			err = u.store.UpdateCompany(ctx, &next)
+		}
+		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.showCompany(c.ID)
+		u.showCompany(next.ID)
 	}
-	title := widget.NewLabelWithStyle(u.T("company.new_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(container.NewVBox(title, form))
+	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewPadded(container.NewVBox(heading, form))
+}
+
+// fieldError turns a domain error into the translated error a form field shows.
+func (u *UI) fieldError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &shownError{u.loc.Error(err)}
 }
 
 // showCompany shows a company: its profile, its systems and its assessments.
-func (u *UI) showCompany(id int64) { u.show(func() fyne.CanvasObject { return u.companyScreen(id) }) }
+func (u *UI) showCompany(id int64) {
+	u.app.Preferences().SetInt(prefLastCompany, int(id))
+	u.show(func() fyne.CanvasObject { return u.companyScreen(id) })
+}
 
 func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	ctx, cancel := u.opCtx()
@@ -70,31 +108,51 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	if err != nil {
 		u.showError(err)
 	}
-	title := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	info := widget.NewLabel(u.T("company.cvr_short", i18n.Args{"CVR": orDash(c.CVR)}) + "\n" + orDash(c.Address))
+	bold := fyne.TextStyle{Bold: true}
+	title := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, bold)
+	info := widget.NewLabel(u.T("company.cvr_short", i18n.Args{"CVR": orDash(c.CVR)}) + " · " + orDash(c.Address) +
+		"\n" + u.T("company.contact") + ": " + orDash(c.Contact))
+	edit := widget.NewButton(u.T("company.edit"), func() { u.show(func() fyne.CanvasObject { return u.companyForm(c) }) })
 
-	systemsBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.systems"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, s := range systems {
-		systemsBox.Add(widget.NewLabel(u.systemLine(s)))
+	systemsBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.systems"), fyne.TextAlignLeading, bold))
+	if len(systems) == 0 {
+		systemsBox.Add(widget.NewLabel(u.T("company.no_systems")))
 	}
-	systemsBox.Add(u.addSystemRow(id))
+	for _, s := range systems {
+		s := s
+		systemsBox.Add(container.NewBorder(nil, nil, nil,
+			container.NewHBox(
+				widget.NewButton(u.T("common.edit"), func() { u.editSystem(s) }),
+				widget.NewButton(u.T("common.remove"), func() { u.removeSystem(s) })),
+			widget.NewLabel(u.systemLine(s))))
+	}
+	systemsBox.Add(container.NewHBox(widget.NewButton(u.T("system.add"), func() {
+		u.editSystem(assessment.System{CompanyID: id, Kind: "erp", Product: "business-central"})
+	})))
 
-	assessBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.assessments"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	assessBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.assessments"), fyne.TextAlignLeading, bold))
 	for _, a := range assessments {
 		a := a
 		assessBox.Add(container.NewBorder(nil, nil, nil,
 			container.NewHBox(
 				widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(a.ID) }),
 				widget.NewButton(u.T("nav.results"), func() { u.showResults(a.ID) }),
+				widget.NewButton(u.T("nav.review"), func() { u.showReview(a.ID) }),
 				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) })),
-			widget.NewLabel(a.Title+" · "+u.T("status."+string(a.Status)))))
+			widget.NewLabel(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
 	}
 	newAssessment := widget.NewButton(u.T("company.new_assessment"), func() { u.showNewAssessment(id) })
 	newAssessment.Importance = widget.HighImportance
-	assessBox.Add(newAssessment)
+	actions := container.NewHBox(newAssessment)
+	if len(assessments) >= 2 {
+		actions.Add(widget.NewButton(u.T("nav.compare"), func() { u.showCompare(id) }))
+	}
+	assessBox.Add(actions)
+
 	remove := widget.NewButton(u.T("data.delete_company"), func() { u.confirmDeleteCompany(c, len(systems), len(assessments)) })
 	remove.Importance = widget.DangerImportance
-	return container.NewPadded(container.NewVScroll(container.NewVBox(title, info, widget.NewSeparator(), systemsBox,
+	return container.NewPadded(container.NewVScroll(container.NewVBox(
+		container.NewBorder(nil, nil, nil, edit, title), info, widget.NewSeparator(), systemsBox,
 		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(remove))))
 }
 
@@ -106,50 +164,101 @@ func orDash(s string) string {
 }
 
 func (u *UI) systemLine(s assessment.System) string {
-	name := s.Name
-	if name == "" {
-		name = u.T("product." + s.Product)
+	name := u.T("product." + s.Product)
+	if s.Name != "" && s.Name != name {
+		name += " (" + s.Name + ")"
 	}
-	return u.T("system.kind."+s.Kind) + ": " + name + " · " + u.T("hosting."+s.Hosting)
+	line := u.T("system.kind."+s.Kind) + ": " + name + " · " + u.T("hosting."+s.Hosting) + " · " +
+		u.T("agreement."+s.ProcessorAgreement)
+	if s.Partner != "" {
+		line += " · " + u.T("system.partner") + ": " + s.Partner
+	}
+	return line
 }
 
-// addSystemRow adds a system from the known products to the inventory in one line.
-func (u *UI) addSystemRow(companyID int64) fyne.CanvasObject {
-	kindNames := make([]string, len(checklists.SystemKinds))
-	for i, k := range checklists.SystemKinds {
-		kindNames[i] = u.T("system.kind." + k)
+// choice is a Select over fixed codes whose labels are translated messages.
+func (u *UI) choice(codes []string, prefix, selected string) (*widget.Select, func() string) {
+	labels := make([]string, len(codes))
+	for i, c := range codes {
+		labels[i] = u.T(prefix + c)
 	}
-	productNames := make([]string, len(checklists.Products))
-	for i, p := range checklists.Products {
-		productNames[i] = u.T("product." + p)
+	sel := widget.NewSelect(labels, nil)
+	for i, c := range codes {
+		if c == selected {
+			sel.SetSelectedIndex(i)
+		}
 	}
-	hostingNames := make([]string, len(assessment.Hostings))
-	for i, h := range assessment.Hostings {
-		hostingNames[i] = u.T("hosting." + h)
+	return sel, func() string {
+		if i := sel.SelectedIndex(); i >= 0 {
+			return codes[i]
+		}
+		return ""
 	}
-	kind, product, hosting := widget.NewSelect(kindNames, nil), widget.NewSelect(productNames, nil), widget.NewSelect(hostingNames, nil)
-	kind.PlaceHolder, product.PlaceHolder, hosting.PlaceHolder = u.T("system.kind"), u.T("system.product"), u.T("system.hosting")
-	name := widget.NewEntry()
-	name.SetPlaceHolder(u.T("system.name"))
-	add := widget.NewButton(u.T("system.add"), func() {
-		if kind.SelectedIndex() < 0 || product.SelectedIndex() < 0 {
-			u.showError(i18nError("system.choose_kind_product"))
+}
+
+// editSystem adds (ID 0) or edits a system in a form dialog; products come from the known
+// list, with "custom" and a free name for anything else.
+func (u *UI) editSystem(s assessment.System) {
+	kind, kindValue := u.choice(checklists.SystemKinds, "system.kind.", s.Kind)
+	product, productValue := u.choice(checklists.Products, "product.", s.Product)
+	hosting, hostingValue := u.choice(assessment.Hostings, "hosting.", defaultString(s.Hosting, assessment.HostingUnknown))
+	agreement, agreementValue := u.choice(assessment.Agreements, "agreement.", defaultString(s.ProcessorAgreement, assessment.AgreementUnknown))
+	name, vendor, partner := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name.SetText(s.Name)
+	vendor.SetText(s.Vendor)
+	partner.SetText(s.Partner)
+	name.SetPlaceHolder(u.T("system.name_hint"))
+	items := []*widget.FormItem{
+		widget.NewFormItem(u.T("system.kind"), kind),
+		widget.NewFormItem(u.T("system.product"), product),
+		widget.NewFormItem(u.T("system.name"), name),
+		widget.NewFormItem(u.T("system.vendor"), vendor),
+		widget.NewFormItem(u.T("system.partner"), partner),
+		widget.NewFormItem(u.T("system.hosting"), hosting),
+		widget.NewFormItem(u.T("system.agreement"), agreement),
+	}
+	title := u.T("system.add")
+	if s.ID != 0 {
+		title = u.T("system.edit")
+	}
+	d := dialog.NewForm(title, u.T("common.save"), u.T("common.cancel"), items, func(ok bool) {
+		if !ok {
 			return
 		}
-		sys := assessment.System{CompanyID: companyID, Kind: checklists.SystemKinds[kind.SelectedIndex()],
-			Product: checklists.Products[product.SelectedIndex()], Name: name.Text}
-		if hosting.SelectedIndex() >= 0 {
-			sys.Hosting = assessment.Hostings[hosting.SelectedIndex()]
-		}
+		next := s
+		next.Kind, next.Product, next.Name = kindValue(), productValue(), name.Text
+		next.Vendor, next.Partner = vendor.Text, partner.Text
+		next.Hosting, next.ProcessorAgreement = hostingValue(), agreementValue()
 		ctx, cancel := u.opCtx()
 		defer cancel()
-		if err := u.store.SaveSystem(ctx, &sys); err != nil {
+		if err := u.store.SaveSystem(ctx, &next); err != nil {
 			u.showError(err)
 			return
 		}
-		u.showCompany(companyID)
-	})
-	return container.NewGridWithColumns(5, kind, product, name, hosting, add)
+		u.showCompany(s.CompanyID)
+	}, u.win)
+	d.Resize(fyne.NewSize(560, 480))
+	d.Show()
 }
 
-func i18nError(id string) error { return i18n.NewError(id, nil, nil) }
+func defaultString(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+func (u *UI) removeSystem(s assessment.System) {
+	dialog.ShowConfirm(u.T("system.remove_title"), u.T("system.remove_confirm", i18n.Args{"System": u.systemLine(s)}), func(ok bool) {
+		if !ok {
+			return
+		}
+		ctx, cancel := u.opCtx()
+		defer cancel()
+		if err := u.store.DeleteSystem(ctx, s.CompanyID, s.ID); err != nil {
+			u.showError(err)
+			return
+		}
+		u.showCompany(s.CompanyID)
+	}, u.win)
+}

@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -10,22 +14,39 @@ import (
 	"gdprtjek/i18n"
 )
 
+// Questionnaire filters.
+const (
+	filterAll        = "all"
+	filterUnanswered = "unanswered"
+	filterGaps       = "gaps"
+	filterReconfirm  = "reconfirm"
+)
+
+var filters = []string{filterAll, filterUnanswered, filterGaps, filterReconfirm}
+
 // questionnaire is the state of the answering screen for one assessment.
 type questionnaire struct {
 	u         *UI
 	snap      *assessment.Snapshot
 	questions []checklists.Scoped // those in scope, in checklist order
-	current   int
+	visible   []int               // indexes into questions that pass the filter and search
+	current   int                 // index into questions
 
 	list     *widget.List // nil in workshop mode
+	search   *widget.Entry
+	filter   string
 	text     *widget.Label
 	area     *widget.Label
 	guidance *widget.Label
 	refs     *widget.Label
 	note     *widget.Entry
+	evidence *widget.Entry
+	owner    *widget.Entry
+	due      *widget.Entry
 	buttons  []*widget.Button
 	progress *widget.ProgressBar
 	saved    *widget.Label
+	loading  bool // true while fields are filled from the store, so that is not an edit
 }
 
 // showQuestionnaire shows one question at a time, every answer saved the moment it is given.
@@ -53,12 +74,13 @@ func (u *UI) loadQuestionnaire(assessmentID int64) (*questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := &questionnaire{u: u, snap: snap}
+	q := &questionnaire{u: u, snap: snap, filter: filterAll}
 	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems)) {
 		if sc.Applies {
 			q.questions = append(q.questions, sc)
 		}
 	}
+	q.applyFilter()
 	return q, nil
 }
 
@@ -74,7 +96,22 @@ func (q *questionnaire) initWidgets() {
 	q.refs.Wrapping = fyne.TextWrapWord
 	q.note = widget.NewMultiLineEntry()
 	q.note.SetPlaceHolder(u.T("questionnaire.note"))
-	q.note.OnChanged = func(string) { q.saveNote() }
+	q.note.SetMinRowsVisible(3)
+	q.evidence = widget.NewEntry()
+	q.evidence.SetPlaceHolder(u.T("questionnaire.evidence"))
+	q.owner = widget.NewEntry()
+	q.owner.SetPlaceHolder(u.T("report.owner"))
+	q.due = widget.NewEntry()
+	q.due.SetPlaceHolder(u.T("results.due_placeholder"))
+	q.due.Validator = func(s string) error {
+		if _, err := time.Parse(time.DateOnly, s); s != "" && err != nil {
+			return &shownError{u.T("answer.due_invalid", i18n.Args{"Due": s})}
+		}
+		return nil
+	}
+	for _, e := range []*widget.Entry{q.note, q.evidence, q.owner, q.due} {
+		e.OnChanged = func(string) { q.saveDetails() }
+	}
 	q.saved = widget.NewLabel("")
 	q.progress = widget.NewProgressBar()
 	for i, v := range assessment.Values {
@@ -82,23 +119,44 @@ func (q *questionnaire) initWidgets() {
 		b := widget.NewButton(u.T("questionnaire.key", i18n.Args{"Key": i + 1, "Label": u.T("value." + string(v))}), func() { q.answer(v) })
 		q.buttons = append(q.buttons, b)
 	}
+	if !q.snap.Assessment.Editable() {
+		for _, b := range q.buttons {
+			b.Disable()
+		}
+		for _, e := range []*widget.Entry{q.note, q.evidence, q.owner, q.due} {
+			e.Disable()
+		}
+	}
 }
 
 func (q *questionnaire) build() fyne.CanvasObject {
 	u := q.u
 	q.initWidgets()
 	q.list = widget.NewList(
-		func() int { return len(q.questions) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() int { return len(q.visible) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			mark := "○ "
-			if _, ok := q.snap.Answers[q.questions[i].Question.ID]; ok {
-				mark = "● "
-			}
-			o.(*widget.Label).SetText(mark + q.questions[i].Question.Text.In(u.loc.Lang()))
-			o.(*widget.Label).Truncation = fyne.TextTruncateEllipsis
+			o.(*widget.Label).SetText(q.listLine(q.visible[i]))
 		})
-	q.list.OnSelected = func(i widget.ListItemID) { q.showQuestion(i) }
+	q.list.OnSelected = func(i widget.ListItemID) { q.showQuestion(q.visible[i]) }
+
+	q.search = widget.NewEntry()
+	q.search.SetPlaceHolder(u.T("questionnaire.search"))
+	q.search.OnChanged = func(string) { q.refilter() }
+	filterNames := make([]string, len(filters))
+	for i, f := range filters {
+		filterNames[i] = u.T("questionnaire.filter." + f)
+	}
+	filterSelect := widget.NewSelect(filterNames, nil)
+	filterSelect.SetSelectedIndex(0)
+	filterSelect.OnChanged = func(string) {
+		q.filter = filters[filterSelect.SelectedIndex()]
+		q.refilter()
+	}
 
 	answerRow := container.NewGridWithColumns(len(assessment.Values))
 	for _, b := range q.buttons {
@@ -112,16 +170,77 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	workshop := widget.NewButton(u.T("workshop.start"), func() { u.showWorkshop(q.snap.Assessment.ID) })
 
 	guidance := widget.NewAccordion(widget.NewAccordionItem(u.T("questionnaire.guidance"), container.NewVBox(q.guidance, q.refs)))
-	right := container.NewBorder(
-		container.NewVBox(q.area, q.text, answerRow),
+	details := widget.NewForm(
+		widget.NewFormItem(u.T("questionnaire.note_label"), q.note),
+		widget.NewFormItem(u.T("questionnaire.evidence_label"), q.evidence),
+		widget.NewFormItem(u.T("report.owner"), q.owner),
+		widget.NewFormItem(u.T("report.due"), q.due))
+	header := container.NewVBox(q.area, q.text, answerRow)
+	if !q.snap.Assessment.Editable() {
+		header.Add(widget.NewLabel(u.T("review.read_only")))
+	}
+	right := container.NewBorder(header,
 		container.NewVBox(q.saved, container.NewHBox(back, prev, next, results, report, workshop)),
 		nil, nil,
-		container.NewVScroll(container.NewVBox(guidance, q.note)))
-	split := container.NewHSplit(q.list, container.NewPadded(right))
+		container.NewVScroll(container.NewVBox(guidance, details)))
+	left := container.NewBorder(container.NewVBox(q.search, filterSelect), nil, nil, nil, q.list)
+	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.33
 	q.registerKeys()
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.win.Canvas().Focus(q.search) })
 	q.list.Select(0)
 	return container.NewBorder(container.NewPadded(q.progress), nil, nil, nil, split)
+}
+
+func (q *questionnaire) listLine(i int) string {
+	sc := q.questions[i]
+	mark := "○ "
+	if ans, ok := q.snap.Answers[sc.Question.ID]; ok {
+		mark = "● "
+		if ans.Reconfirm {
+			mark = "↻ "
+		}
+	}
+	return mark + sc.Question.Text.In(q.u.loc.Lang())
+}
+
+// applyFilter recomputes which questions the list shows.
+func (q *questionnaire) applyFilter() {
+	term := ""
+	if q.search != nil {
+		term = strings.ToLower(strings.TrimSpace(q.search.Text))
+	}
+	lang := q.u.loc.Lang()
+	q.visible = q.visible[:0]
+	for i, sc := range q.questions {
+		ans, answered := q.snap.Answers[sc.Question.ID]
+		keep := true
+		switch q.filter {
+		case filterUnanswered:
+			keep = !answered
+		case filterGaps:
+			keep = answered && assessment.IsGap(ans.Value)
+		case filterReconfirm:
+			keep = answered && ans.Reconfirm
+		}
+		if keep && term != "" {
+			keep = strings.Contains(strings.ToLower(sc.Question.Text.In(lang)+" "+sc.Question.Guidance.In(lang)), term) ||
+				strings.Contains(sc.Question.ID, term)
+		}
+		if keep {
+			q.visible = append(q.visible, i)
+		}
+	}
+}
+
+func (q *questionnaire) refilter() {
+	q.applyFilter()
+	q.list.UnselectAll()
+	q.list.Refresh()
+	if len(q.visible) > 0 {
+		q.list.Select(0)
+	}
 }
 
 func (q *questionnaire) showQuestion(i int) {
@@ -131,24 +250,19 @@ func (q *questionnaire) showQuestion(i int) {
 	q.area.SetText(u.T("questionnaire.position", i18n.Args{"Area": sc.Checklist.Title.In(lang), "N": i + 1, "Total": len(q.questions)}))
 	q.text.SetText(sc.Question.Text.In(lang))
 	q.guidance.SetText(sc.Question.Guidance.In(lang))
-	q.refs.SetText(u.T("questionnaire.refs") + ": " + joinRefs(sc.Question.Refs))
+	q.refs.SetText(u.T("questionnaire.refs") + ": " + strings.Join(sc.Question.Refs, "; "))
 	ans := q.snap.Answers[sc.Question.ID]
-	q.note.OnChanged = nil // loading a note is not editing it
+	q.loading = true
 	q.note.SetText(ans.Note)
-	q.note.OnChanged = func(string) { q.saveNote() }
+	q.evidence.SetText(ans.Evidence)
+	q.owner.SetText(ans.Owner)
+	q.due.SetText(ans.Due)
+	q.loading = false
 	q.saved.SetText("")
-	q.refreshState()
-}
-
-func joinRefs(refs []string) string {
-	out := ""
-	for i, r := range refs {
-		if i > 0 {
-			out += "; "
-		}
-		out += r
+	if ans.Reconfirm {
+		q.saved.SetText(u.T("questionnaire.reconfirm"))
 	}
-	return out
+	q.refreshState()
 }
 
 // refreshState marks the chosen answer and updates the progress bar.
@@ -172,20 +286,32 @@ func (q *questionnaire) refreshState() {
 }
 
 func (q *questionnaire) answer(v assessment.Value) {
+	if !q.snap.Assessment.Editable() {
+		return
+	}
 	id := q.questions[q.current].Question.ID
 	ans := q.snap.Answers[id]
-	ans.AssessmentID, ans.QuestionID, ans.Value, ans.Note = q.snap.Assessment.ID, id, v, q.note.Text
-	ans.Reconfirm = false
+	ans.AssessmentID, ans.QuestionID, ans.Value = q.snap.Assessment.ID, id, v
+	ans.Note, ans.Evidence, ans.Owner = q.note.Text, q.evidence.Text, q.owner.Text
+	if q.due.Validate() == nil {
+		ans.Due = q.due.Text
+	}
+	ans.Reconfirm = false // answering is confirming
 	q.save(ans)
 }
 
-func (q *questionnaire) saveNote() {
+// saveDetails saves note, evidence, owner and due date with an existing answer; before the
+// question is answered they wait in their fields and are saved with the answer.
+func (q *questionnaire) saveDetails() {
+	if q.loading || !q.snap.Assessment.Editable() {
+		return
+	}
 	id := q.questions[q.current].Question.ID
 	ans, ok := q.snap.Answers[id]
-	if !ok {
-		return // a note is saved with the answer; until then it waits in the field
+	if !ok || q.due.Validate() != nil {
+		return
 	}
-	ans.Note = q.note.Text
+	ans.Note, ans.Evidence, ans.Owner, ans.Due = q.note.Text, q.evidence.Text, q.owner.Text, q.due.Text
 	q.save(ans)
 }
 
@@ -200,24 +326,31 @@ func (q *questionnaire) save(ans assessment.Answer) {
 	q.saved.SetText(q.u.T("questionnaire.saved"))
 	q.refreshState()
 	if q.list != nil {
-		q.list.RefreshItem(q.current)
+		q.list.Refresh()
 	}
 }
 
+// move goes to the next or previous question the list shows.
 func (q *questionnaire) move(delta int) {
-	i := q.current + delta
-	if i < 0 || i >= len(q.questions) {
+	if q.list == nil { // workshop mode: every question in order
+		if i := q.current + delta; i >= 0 && i < len(q.questions) {
+			q.showQuestion(i)
+		}
 		return
 	}
-	if q.list == nil {
-		q.showQuestion(i)
-		return
+	pos := -1
+	for p, i := range q.visible {
+		if i == q.current {
+			pos = p
+		}
 	}
-	q.list.Select(i)
+	if p := pos + delta; p >= 0 && p < len(q.visible) {
+		q.list.Select(p)
+	}
 }
 
 // registerKeys lets a consultant answer with 1–5 and move with the arrow and page keys. Keys
-// typed into the note go to the note; these apply when nothing has focus.
+// typed into a field go to the field; these apply when no field has focus.
 func (q *questionnaire) registerKeys() {
 	c := q.u.win.Canvas()
 	c.SetOnTypedRune(func(r rune) {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url" // only to hand a local folder to the desktop's file manager; no network use
 	"path/filepath"
 	"strings"
 
@@ -13,7 +14,8 @@ import (
 	"gdprtjek/reports"
 )
 
-// saveReport asks where to save the assessment's report and writes it off the UI thread.
+// saveReport asks for the report's language (independent of the UI's) and where to save
+// it, then writes it off the UI thread.
 func (u *UI) saveReport(assessmentID int64) {
 	ctx, cancel := u.opCtx()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
@@ -22,6 +24,17 @@ func (u *UI) saveReport(assessmentID int64) {
 		u.showError(err)
 		return
 	}
+	langSelect := widget.NewSelect([]string{u.T("lang.da"), u.T("lang.en")}, nil)
+	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
+	dialog.ShowForm(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(u.T("report.language"), langSelect)}, func(ok bool) {
+			if ok {
+				u.chooseReportFile(snap.Company.Name, assessmentID, i18n.Langs[max(langSelect.SelectedIndex(), 0)])
+			}
+		}, u.win)
+}
+
+func (u *UI) chooseReportFile(company string, assessmentID int64, lang i18n.Lang) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -33,19 +46,18 @@ func (u *UI) saveReport(assessmentID int64) {
 		path := w.URI().Path()
 		// The dialog has created the file; the report replaces it atomically.
 		w.Close()
-		u.writeReport(path, snap.Assessment.ID)
+		u.writeReport(path, assessmentID, lang)
 	}, u.win)
-	save.SetFileName(ReportFileName(snap.Company.Name, u.loc.Lang()))
+	save.SetFileName(ReportFileName(company, lang))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	save.Show()
 }
 
 // writeReport renders in the background with a progress dialog; widgets are touched only
 // through fyne.Do.
-func (u *UI) writeReport(path string, assessmentID int64) {
+func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
 	progress := dialog.NewCustomWithoutButtons(u.T("report.writing"), widget.NewProgressBarInfinite(), u.win)
 	progress.Show()
-	lang := u.loc.Lang()
 	go func() {
 		ctx, cancel := u.opCtx()
 		defer cancel()
@@ -59,7 +71,7 @@ func (u *UI) writeReport(path string, assessmentID int64) {
 				u.showError(err)
 				return
 			}
-			dialog.ShowInformation(u.T("report.saved_title"), u.T("report.saved", i18n.Args{"Path": path}), u.win)
+			u.offerFolder(u.T("report.saved_title"), u.T("report.saved", i18n.Args{"Path": path}), filepath.Dir(path))
 		})
 	}()
 }
@@ -81,4 +93,16 @@ func ReportFileName(company string, lang i18n.Lang) string {
 		name = "gdprtjek"
 	}
 	return filepath.Base(name + "-" + i18n.New(lang).T("report.file_suffix") + ".pdf")
+}
+
+// offerFolder tells where a file went, with a button that opens its folder.
+func (u *UI) offerFolder(title, message, dir string) {
+	d := dialog.NewCustomConfirm(title, u.T("common.open_folder"), u.T("common.close"), widget.NewLabel(message), func(open bool) {
+		if open {
+			if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
+				u.showError(err)
+			}
+		}
+	}, u.win)
+	d.Show()
 }

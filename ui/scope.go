@@ -7,6 +7,7 @@ import (
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
+	"gdprtjek/i18n"
 )
 
 // showNewAssessment shows the scoping profile for a new assessment of a company.
@@ -18,6 +19,10 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 	ctx, cancel := u.opCtx()
 	defer cancel()
 	systems, err := u.store.Systems(ctx, companyID)
+	if err != nil {
+		u.showError(err)
+	}
+	earlier, err := u.store.Assessments(ctx, companyID)
 	if err != nil {
 		u.showError(err)
 	}
@@ -44,11 +49,35 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 		}))
 	}
 	updateCount()
+	// Start from scratch, or from an earlier round whose answers are carried over to re-confirm.
+	origins := []string{u.T("assessment.from_scratch")}
+	for _, a := range earlier {
+		origins = append(origins, u.T("assessment.from_round", i18n.Args{"Title": a.Title, "Date": u.loc.ShortDate(a.CreatedAt)}))
+	}
+	origin := widget.NewSelect(origins, nil)
+	origin.SetSelectedIndex(0)
+	origin.OnChanged = func(string) {
+		// A new round keeps the earlier round's profile; the checkboxes show only for a fresh start.
+		if origin.SelectedIndex() > 0 {
+			checks.Hide()
+		} else {
+			checks.Show()
+		}
+	}
 	start := widget.NewButton(u.T("assessment.start"), func() {
-		a := assessment.Assessment{CompanyID: companyID, Title: title.Text, Assessor: assessor.Text,
-			Profile: selected(profile), Checklists: u.set.Refs()}
 		ctx, cancel := u.opCtx()
 		defer cancel()
+		if i := origin.SelectedIndex(); i > 0 {
+			a, err := u.store.StartRound(ctx, u.set, earlier[i-1].ID, title.Text, assessor.Text)
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.showQuestionnaire(a.ID)
+			return
+		}
+		a := assessment.Assessment{CompanyID: companyID, Title: title.Text, Assessor: assessor.Text,
+			Profile: selected(profile), Checklists: u.set.Refs()}
 		if err := u.store.CreateAssessment(ctx, &a); err != nil {
 			u.showError(err)
 			return
@@ -58,7 +87,8 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 	start.Importance = widget.HighImportance
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("assessment.title"), title),
-		widget.NewFormItem(u.T("assessment.assessor"), assessor))
+		widget.NewFormItem(u.T("assessment.assessor"), assessor),
+		widget.NewFormItem(u.T("assessment.origin"), origin))
 	heading := widget.NewLabelWithStyle(u.T("assessment.new_title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(u.T("assessment.profile_intro"))
 	intro.Wrapping = fyne.TextWrapWord

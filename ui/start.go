@@ -49,12 +49,23 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	}
 	newCompany := widget.NewButton(u.T("start.new_company"), u.showNewCompany)
 	newCompany.Importance = widget.HighImportance
+	importButton := widget.NewButton(u.T("start.import"), u.importExchange)
+	actions := container.NewHBox(importButton, newCompany)
+	// Pick up where the user left off.
+	if last := int64(u.app.Preferences().Int(prefLastCompany)); last != 0 {
+		for _, c := range overview {
+			if c.Company.ID == last {
+				actions.Objects = append([]fyne.CanvasObject{widget.NewButton(u.T("start.continue", i18n.Args{"Name": c.Company.Name}),
+					func() { u.showCompany(last) })}, actions.Objects...)
+			}
+		}
+	}
 	heading := widget.NewLabelWithStyle(u.T("start.companies"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var body fyne.CanvasObject = list
 	if len(overview) == 0 {
 		body = container.NewVBox(widget.NewLabel(u.T("start.empty")))
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, newCompany), search)
+	top := container.NewVBox(container.NewBorder(nil, nil, heading, actions), search)
 	return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))
 }
 

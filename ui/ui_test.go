@@ -199,7 +199,7 @@ func TestWriteReportInBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), ReportFileName(c.Name, i18n.Danish))
-	u.writeReport(path, a.ID)
+	u.writeReport(path, a.ID, i18n.Danish)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		if info, err := os.Stat(path); err == nil && info.Size() > 0 {
