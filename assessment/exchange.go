@@ -214,6 +214,16 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 		if _, ok := ParseValue(string(a.Value)); !ok {
 			return 0, i18n.NewError("answer.value_invalid", i18n.Args{"Value": string(a.Value)}, nil)
 		}
+		if a.Due != "" {
+			if _, err := time.Parse(time.DateOnly, a.Due); err != nil {
+				return 0, i18n.NewError("answer.due_invalid", i18n.Args{"Due": a.Due}, err)
+			}
+		}
+	}
+	for _, p := range c.Assessment.Profile {
+		if !slices.Contains(checklists.ProfileConditions, p) {
+			return 0, i18n.NewError("assessment.profile_invalid", i18n.Args{"Condition": p}, nil)
+		}
 	}
 	if strings.TrimSpace(c.Assessment.UID) == "" || strings.TrimSpace(c.Assessment.Title) == "" {
 		return 0, i18n.NewError("exchange.damaged", nil, errors.New("assessment without uid or title"))

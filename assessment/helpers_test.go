@@ -2,8 +2,12 @@ package assessment_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -69,7 +73,7 @@ func testSet() *checklists.Set {
 // newCompany saves a company with a valid CVR number.
 func newCompany(t testing.TB, s *assessment.Store, name string) assessment.Company {
 	t.Helper()
-	c := assessment.Company{Name: name, CVR: "38745123"}
+	c := assessment.Company{Name: name, CVR: "12345674"} // not the demo's CVR
 	if err := s.CreateCompany(context.Background(), &c); err != nil {
 		t.Fatal(err)
 	}
@@ -108,4 +112,60 @@ func wantErrID(t testing.TB, err error, id string) {
 	if got := errID(err); got != id {
 		t.Fatalf("error = %v (ID %q), want ID %q", err, got, id)
 	}
+}
+
+// dump reads every row of every table through a separate read-only connection, as text, so
+// that a test can tell whether a refused operation changed anything.
+func dump(t testing.TB, s *assessment.Store) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+s.Path()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tables := queryStrings(t, db, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	var b strings.Builder
+	for _, table := range tables {
+		fmt.Fprintf(&b, "== %s\n", table)
+		rows, err := db.Query(`SELECT * FROM "` + table + `"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		var lines []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, fmt.Sprintf("%q", vals))
+		}
+		rows.Close()
+		slices.Sort(lines)
+		b.WriteString(strings.Join(lines, "\n"))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func queryStrings(t testing.TB, db *sql.DB, query string, args ...any) []string {
+	t.Helper()
+	rows, err := db.Query(query, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
 }
