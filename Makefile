@@ -47,9 +47,11 @@ demo: build
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
 
-## screenshots: the real app under Xvfb, in both languages, into docs/screenshots/
+## screenshots: every main screen in both languages (Fyne's test renderer), and the real app's
+## window under Xvfb, into docs/screenshots/
 screenshots: build
 	@bash scripts/deps.sh xvfb imagemagick xdotool
+	$(GO) test ./ui -run '^TestScreens$$' -count=1 -args -screenshots="$(CURDIR)/docs/screenshots"
 	bash scripts/screenshots.sh $(BIN) docs/screenshots
 
 clean:

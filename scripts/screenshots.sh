@@ -27,8 +27,8 @@ for lang in da en; do
   done
   sleep 2
   win=$(xdotool search --name "GDPR" | head -1)
-  import -window "$win" "$out/start-$lang.png"
-  echo "wrote $out/start-$lang.png"
+  import -window "$win" "$out/window-start-$lang.png"
+  echo "wrote $out/window-start-$lang.png"
   kill $app
   wait $app 2>/dev/null || true
 done

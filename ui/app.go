@@ -4,9 +4,11 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -121,8 +123,9 @@ func (u *UI) topBar() fyne.CanvasObject {
 	home := widget.NewButton(u.T("nav.start"), u.showStart)
 	about := widget.NewButton(u.T("nav.about"), u.showAbout)
 	title := widget.NewLabelWithStyle(u.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// Selects truncate to their smallest size; give them room for the longest label.
 	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home),
-		container.NewHBox(themeSelect, langSelect, about))
+		container.NewHBox(minWidth(themeSelect, 160), minWidth(langSelect, 120), about))
 }
 
 func langIndex(l i18n.Lang) int {
@@ -145,6 +148,13 @@ func (u *UI) setLanguage(l i18n.Lang) {
 	if u.screen != nil {
 		u.show(u.screen)
 	}
+}
+
+// minWidth gives o at least width w.
+func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(spacer, o)
 }
 
 // showAbout tells the version and that nothing leaves the machine.

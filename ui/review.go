@@ -136,5 +136,5 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	content := container.NewVBox(heading, status, container.NewGridWithColumns(2, reviewer, organisation), steps,
 		widget.NewSeparator(), bold(u.T("review.comments")), comments, about, body, container.NewHBox(addComment),
 		widget.NewSeparator(), bold(u.T("review.signoff")), signoff)
-	return container.NewPadded(container.NewBorder(nil, back, nil, nil, container.NewVScroll(content)))
+	return container.NewPadded(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(content)))
 }
