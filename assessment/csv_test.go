@@ -1,0 +1,91 @@
+package assessment_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"slices"
+	"strings"
+	"testing"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+	"gdprtjek/i18n"
+)
+
+func csvSnapshot() *assessment.Snapshot {
+	return &assessment.Snapshot{
+		Assessment: assessment.Assessment{Profile: []string{"employees"}},
+		Answers: map[string]assessment.Answer{
+			"b1": {QuestionID: "b1", Value: assessment.No, Owner: "Birthe Østergård", Due: "2026-12-31",
+				ActionStatus: assessment.ActionInProgress, Note: "Mangler; se \"mappe 3\"\nog linje 2"},
+			"b2": {QuestionID: "b2", Value: assessment.Yes},
+			"s1": {QuestionID: "s1", Value: assessment.Partly, Owner: "=HYPERLINK(\"http://x\")", Note: "- ikke startet"},
+		},
+	}
+}
+
+func TestWriteActionPlanCSV(t *testing.T) {
+	tests := []struct {
+		lang   i18n.Lang
+		header string
+		b1     []string
+	}{
+		{i18n.Danish, "Alvor;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note",
+			[]string{"Høj", "Basics (da)", "Records of processing? (da)", "Write the records. (da)", "Birthe Østergård",
+				"31.12.2026", "I gang", "Mangler; se \"mappe 3\"\nog linje 2"}},
+		{i18n.English, "Severity;Area;Question;What to do;Owner;Due date;Status;Note",
+			[]string{"High", "Basics", "Records of processing?", "Write the records.", "Birthe Østergård",
+				"2026-12-31", "In progress", "Mangler; se \"mappe 3\"\nog linje 2"}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := assessment.WriteActionPlanCSV(&buf, testSet(), csvSnapshot(), tt.lang); err != nil {
+				t.Fatal(err)
+			}
+			raw := buf.String()
+			body, ok := strings.CutPrefix(raw, "\ufeff")
+			if !ok {
+				t.Fatalf("no UTF-8 byte-order mark: %q", raw[:min(len(raw), 10)])
+			}
+			if !strings.HasPrefix(body, tt.header+"\r\n") {
+				t.Fatalf("header line %q, want %q with CRLF", strings.SplitN(body, "\n", 2)[0], tt.header)
+			}
+			if strings.Count(body, "\n") != strings.Count(body, "\r\n") {
+				t.Error("a line ends in a bare LF")
+			}
+			// The separator, quotes and the line break in the note are quoted, quotes doubled.
+			if !strings.Contains(body, "\"Mangler; se \"\"mappe 3\"\"\r\nog linje 2\"") {
+				t.Errorf("note not escaped as Excel expects:\n%q", body)
+			}
+			r := csv.NewReader(strings.NewReader(body))
+			r.Comma = ';'
+			rows, err := r.ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			// b1 (no, weight 3: high) first, then s1 (partly, weight 2: low); b2 is no gap.
+			if len(rows) != 3 {
+				t.Fatalf("%d rows, want header and 2 gaps: %q", len(rows), rows)
+			}
+			if !slices.Equal(rows[1], tt.b1) {
+				t.Errorf("b1 row\n got %q\nwant %q", rows[1], tt.b1)
+			}
+			if rows[2][4] != "'=HYPERLINK(\"http://x\")" || rows[2][7] != "'- ikke startet" {
+				t.Errorf("text that Excel would run as a formula is not neutralised: %q", rows[2])
+			}
+		})
+	}
+}
+
+func TestWriteActionPlanCSVNoGaps(t *testing.T) {
+	var buf bytes.Buffer
+	snap := &assessment.Snapshot{Answers: map[string]assessment.Answer{}}
+	set := checklists.NewSet(nil)
+	if err := assessment.WriteActionPlanCSV(&buf, set, snap, i18n.Danish); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(buf.String(), "\r\n"); got != 1 {
+		t.Errorf("%d lines for an empty plan, want the header only", got)
+	}
+}
