@@ -24,13 +24,21 @@ type Options struct {
 	Lang i18n.Lang
 	// Now stamps the report's date and PDF metadata; fixed in tests for byte-identical output.
 	Now time.Time
+	// Previous is the score of the round this assessment was started from, shown beside each
+	// area in the chart; nil when there was no previous round.
+	Previous *assessment.Result
 }
 
-// page geometry in millimetres (A4).
+// Page geometry in millimetres (A4). The header and footer live in the top and bottom
+// margins; everything else stays inside bodyTop..bodyBottom and margin..pageW-margin.
 const (
 	pageW, pageH = 210.0, 297.0
 	margin       = 18.0
 	contentW     = pageW - 2*margin
+	bodyTop      = margin + 6
+	bodyBottom   = pageH - margin - 4
+	headerY      = 10.0
+	footerY      = pageH - 12
 	lineH        = 5.0
 	fontFamily   = "Go"
 )
@@ -40,8 +48,14 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 	r := newRenderer(set, snap, opts)
 	r.cover()
 	r.summary()
+	r.chart()
+	r.systems()
 	r.findings()
 	r.actionPlan()
+	r.partnerActions()
+	r.review()
+	r.appendix()
+	r.tableOfContents()
 	if err := r.pdf.Output(w); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
@@ -65,7 +79,12 @@ type renderer struct {
 	set    *checklists.Set
 	snap   *assessment.Snapshot
 	result assessment.Result
+	prev   *assessment.Result
 	now    time.Time
+	glyphs *glyphs
+
+	toc  []tocEntry
+	tocY float64 // where the table of contents starts on the cover
 }
 
 func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *renderer {
@@ -75,24 +94,26 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 		now = time.Now()
 	}
 	r := &renderer{
-		pdf:  fpdf.New("P", "mm", "A4", ""),
-		loc:  loc,
-		lang: loc.Lang(),
-		set:  assessment.Pinned(set, snap.Assessment),
-		snap: snap,
-		now:  now,
+		pdf:    fpdf.New("P", "mm", "A4", ""),
+		loc:    loc,
+		lang:   loc.Lang(),
+		set:    assessment.Pinned(set, snap.Assessment),
+		snap:   snap,
+		prev:   opts.Previous,
+		now:    now,
+		glyphs: newGlyphs(),
 	}
 	r.result = assessment.ScoreSnapshot(set, snap)
 	p := r.pdf
 	p.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
 	p.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
 	p.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
-	p.SetMargins(margin, margin+6, margin)
-	p.SetAutoPageBreak(true, margin+4)
+	p.SetMargins(margin, bodyTop, margin)
+	p.SetAutoPageBreak(true, pageH-bodyBottom)
 	p.SetCreationDate(now)
 	p.SetModificationDate(now)
 	p.SetCatalogSort(true)
-	p.SetTitle(loc.T("report.title"), true)
+	p.SetTitle(loc.T("report.title")+" – "+snap.Company.Name, true)
 	p.SetSubject(snap.Company.Name+" – "+snap.Assessment.Title, true)
 	p.SetAuthor(snap.Assessment.Assessor, true)
 	p.SetCreator("GDPR-tjek", true)
@@ -110,13 +131,14 @@ func (r *renderer) header() {
 	p := r.pdf
 	p.SetFont(fontFamily, "", 8)
 	p.SetTextColor(90, 90, 90)
-	p.SetXY(margin, 10)
-	p.CellFormat(contentW/2, 4, r.snap.Company.Name, "", 0, "L", false, 0, "")
-	p.CellFormat(contentW/2, 4, r.loc.T("report.title"), "", 0, "R", false, 0, "")
+	p.SetXY(margin, headerY)
+	r.cell(contentW/2, 4, r.fit(r.snap.Company.Name, contentW/2-2), "L")
+	r.cell(contentW/2, 4, r.fit(r.loc.T("report.title"), contentW/2-2), "R")
 	p.SetDrawColor(200, 200, 200)
-	p.Line(margin, 15, pageW-margin, 15)
+	p.SetLineWidth(0.2)
+	p.Line(margin, headerY+5, pageW-margin, headerY+5)
 	p.SetTextColor(0, 0, 0)
-	p.SetY(margin + 6)
+	p.SetXY(margin, bodyTop)
 }
 
 func (r *renderer) footer() {
@@ -126,117 +148,86 @@ func (r *renderer) footer() {
 	p := r.pdf
 	p.SetFont(fontFamily, "", 8)
 	p.SetTextColor(90, 90, 90)
-	p.SetXY(margin, pageH-12)
-	p.CellFormat(contentW/2, 4, r.loc.T("report.confidential"), "", 0, "L", false, 0, "")
-	p.CellFormat(contentW/2, 4, r.loc.T("report.page_of", i18n.Args{"Page": p.PageNo(), "Pages": "{nb}"}), "", 0, "R", false, 0, "")
+	p.SetXY(margin, footerY)
+	r.cell(contentW/2, 4, r.loc.T("report.confidential"), "L")
+	// {nb} is replaced by the page count when the PDF is written, after right alignment was
+	// measured on the placeholder; the 2 mm inset keeps even a four-digit count inside.
+	r.cell(contentW/2-2, 4, r.loc.T("report.page_of", i18n.Args{"Page": p.PageNo(), "Pages": "{nb}"}), "R")
 	p.SetTextColor(0, 0, 0)
 }
 
-// heading starts a section on a new page, with a bookmark for the PDF outline.
-func (r *renderer) heading(text string) {
-	p := r.pdf
-	p.AddPage()
-	p.Bookmark(text, 0, -1)
-	p.SetFont(fontFamily, "B", 16)
-	p.MultiCell(contentW, 8, text, "", "L", false)
-	p.Ln(3)
+// cell writes one line of text, cleaned of characters the font lacks, and moves right.
+func (r *renderer) cell(w, h float64, s, align string) {
+	r.pdf.CellFormat(w, h, r.glyphs.clean(s), "", 0, align, false, 0, "")
 }
 
-func (r *renderer) subheading(text string) {
-	p := r.pdf
-	if p.GetY() > pageH-60 {
-		p.AddPage()
+// fit shortens s with an ellipsis until it fits w in the current font.
+func (r *renderer) fit(s string, w float64) string {
+	s = r.glyphs.clean(s)
+	if r.pdf.GetStringWidth(s) <= w {
+		return s
 	}
-	p.Bookmark(text, 1, -1)
-	p.SetFont(fontFamily, "B", 12)
-	p.MultiCell(contentW, 6, text, "", "L", false)
+	runes := []rune(s)
+	for len(runes) > 0 && r.pdf.GetStringWidth(string(runes)+"…") > w {
+		runes = runes[:len(runes)-1]
+	}
+	return strings.TrimSpace(string(runes)) + "…"
+}
+
+// section starts a numbered section on a new page (or, with sameRoom, on the current page
+// when at least need millimetres are left), with an outline entry and a table-of-contents
+// entry.
+func (r *renderer) section(title string, need float64) {
+	p := r.pdf
+	if need <= 0 || p.GetY()+need > bodyBottom || p.PageNo() <= 1 {
+		p.AddPage()
+	} else {
+		p.Ln(6)
+	}
+	r.mark(title, 0)
+	p.SetFont(fontFamily, "B", 16)
+	p.SetTextColor(20, 50, 90)
+	r.flow(para{style: "B", size: 16, lh: 8, text: title, color: rgb{20, 50, 90}})
+	p.SetTextColor(0, 0, 0)
+	p.Ln(2)
+}
+
+// subheading starts a sub-section, keeping it with at least some of what follows.
+func (r *renderer) subheading(text string, level int) {
+	p := r.pdf
+	if p.GetY()+30 > bodyBottom {
+		p.AddPage()
+	} else if p.GetY() > bodyTop+1 {
+		p.Ln(3)
+	}
+	r.mark(text, level)
+	size := 12.0
+	if level > 1 {
+		size = 10.5
+	}
+	r.flow(para{style: "B", size: size, lh: size / 2, text: text, color: rgb{20, 50, 90}})
 	p.Ln(1)
 }
 
+// mark records where a (sub-)section starts: an outline entry always, a table-of-contents
+// entry and link for sections and areas.
+func (r *renderer) mark(title string, level int) {
+	p := r.pdf
+	p.SetFont(fontFamily, "B", 12) // Bookmark encodes its text for the current font's kind
+	p.Bookmark(r.glyphs.clean(title), level, -1)
+	if level <= 1 {
+		link := p.AddLink()
+		p.SetLink(link, p.GetY(), p.PageNo())
+		r.toc = append(r.toc, tocEntry{title: title, level: level, page: p.PageNo(), link: link})
+	}
+}
+
 func (r *renderer) text(style string, size float64, s string) {
-	r.pdf.SetFont(fontFamily, style, size)
-	r.pdf.MultiCell(contentW, lineH, s, "", "L", false)
+	r.flow(para{style: style, size: size, lh: size * 0.5, text: s})
 }
 
-func (r *renderer) cover() {
-	p, loc, a := r.pdf, r.loc, r.snap.Assessment
-	p.AddPage()
-	p.Bookmark(loc.T("report.cover"), 0, -1)
-	p.SetY(60)
-	p.SetFont(fontFamily, "B", 26)
-	p.MultiCell(contentW, 12, loc.T("report.title"), "", "L", false)
-	p.Ln(4)
-	p.SetFont(fontFamily, "", 16)
-	p.MultiCell(contentW, 8, r.snap.Company.Name, "", "L", false)
-	p.Ln(10)
-	rows := [][2]string{
-		{loc.T("report.cvr"), r.snap.Company.CVR},
-		{loc.T("report.assessment"), a.Title},
-		{loc.T("report.date"), loc.Date(r.now)},
-		{loc.T("report.assessor"), a.Assessor},
-		{loc.T("report.partner"), partners(r.snap.Systems)},
-		{loc.T("report.status"), loc.T("status." + string(a.Status))},
-		{loc.T("report.checklist_versions"), versions(a.Checklists)},
-	}
-	for _, row := range rows {
-		p.SetFont(fontFamily, "B", 10)
-		p.CellFormat(50, 6, row[0], "", 0, "L", false, 0, "")
-		p.SetFont(fontFamily, "", 10)
-		p.MultiCell(contentW-50, 6, row[1], "", "L", false)
-	}
-	p.SetY(pageH - 50)
-	p.SetFont(fontFamily, "B", 14)
-	p.SetTextColor(170, 30, 30)
-	p.CellFormat(contentW, 8, strings.ToUpper(loc.T("report.confidential")), "", 1, "L", false, 0, "")
-	p.SetTextColor(0, 0, 0)
-}
-
-func partners(systems []assessment.System) string {
-	var names []string
-	seen := map[string]bool{}
-	for _, s := range systems {
-		if s.Partner != "" && !seen[s.Partner] {
-			seen[s.Partner] = true
-			names = append(names, s.Partner)
-		}
-	}
-	if len(names) == 0 {
-		return "–"
-	}
-	return strings.Join(names, ", ")
-}
-
-func versions(refs []checklists.Ref) string {
-	parts := make([]string, 0, len(refs))
-	for _, ref := range refs {
-		parts = append(parts, fmt.Sprintf("%s v%d", ref.ID, ref.Version))
-	}
-	return strings.Join(parts, ", ")
-}
-
-func (r *renderer) summary() {
-	loc, res := r.loc, r.result
-	r.heading(loc.T("report.summary"))
-	r.text("B", 12, loc.T("report.overall_score", i18n.Args{"Score": loc.Percent(res.Overall.Percent()),
-		"Risk": loc.T("risk." + riskKey(res.Overall.Risk()))}))
-	r.pdf.Ln(2)
-	r.text("", 10, loc.N("report.answered_count", res.Overall.Answered, i18n.Args{"Total": res.Overall.Applicable}))
-	for _, v := range assessment.Values {
-		r.text("", 10, "• "+loc.T("value."+string(v))+": "+loc.Number(float64(res.Overall.Counts[v]), 0))
-	}
-	r.pdf.Ln(3)
-	r.text("B", 11, loc.T("report.top_gaps"))
-	for i, g := range res.Gaps {
-		if i == 5 {
-			break
-		}
-		r.text("", 10, fmt.Sprintf("%d. %s (%s)", i+1, g.Question.Text.In(r.lang), loc.T("severity."+g.Severity.String())))
-	}
-	r.pdf.Ln(3)
-	r.text("B", 11, loc.T("report.area_scores"))
-	for _, a := range res.Areas {
-		r.text("", 10, fmt.Sprintf("%s: %s (%s)", a.Area.Title.In(r.lang), loc.Percent(a.Percent()), loc.T("risk."+riskKey(a.Risk()))))
-	}
+func (r *renderer) muted(size float64, s string) {
+	r.flow(para{style: "", size: size, lh: size * 0.5, text: s, color: rgb{90, 90, 90}})
 }
 
 func riskKey(r assessment.Risk) string {
@@ -246,51 +237,30 @@ func riskKey(r assessment.Risk) string {
 	return string(r)
 }
 
-func (r *renderer) findings() {
-	loc := r.loc
-	r.heading(loc.T("report.findings"))
-	for _, c := range r.set.Checklists {
-		r.subheading(c.Title.In(r.lang))
-		for i := range c.Questions {
-			q := &c.Questions[i]
-			ans, ok := r.snap.Answers[q.ID]
-			value := loc.T("value.unanswered")
-			if ok {
-				value = loc.T("value." + string(ans.Value))
-			}
-			r.text("B", 10, q.Text.In(r.lang))
-			r.text("", 9, loc.T("report.answer")+": "+value+"   "+loc.T("report.refs")+": "+strings.Join(q.Refs, "; "))
-			if ok && ans.Note != "" {
-				r.text("I", 9, loc.T("report.note")+": "+ans.Note)
-			}
-			if ok && assessment.IsGap(ans.Value) {
-				r.text("", 9, loc.T("report.remediation")+": "+q.Remediation.In(r.lang))
-			}
-			r.pdf.Ln(2)
-		}
+// dash stands in for an empty field.
+func dash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "–"
 	}
+	return s
 }
 
-func (r *renderer) actionPlan() {
-	loc := r.loc
-	r.heading(loc.T("report.action_plan"))
-	if len(r.result.Gaps) == 0 {
-		r.text("", 10, loc.T("report.no_gaps"))
-		return
+// dueDate writes an action's due date in the report's language.
+func (r *renderer) dueDate(due string) string {
+	if due == "" {
+		return "–"
 	}
-	for _, g := range r.result.Gaps {
-		r.text("B", 10, loc.T("severity."+g.Severity.String())+": "+g.Question.Remediation.In(r.lang))
-		owner, due := g.Answer.Owner, g.Answer.Due
-		if owner == "" {
-			owner = "–"
-		}
-		if due == "" {
-			due = "–"
-		} else if t, err := time.Parse(time.DateOnly, due); err == nil {
-			due = loc.Date(t)
-		}
-		r.text("", 9, loc.T("report.owner")+": "+owner+"   "+loc.T("report.due")+": "+due+"   "+
-			loc.T("report.action_status")+": "+loc.T("action."+string(g.Answer.ActionStatus)))
-		r.pdf.Ln(2)
+	if t, err := time.Parse(time.DateOnly, due); err == nil {
+		return r.loc.Date(t)
 	}
+	return due
+}
+
+// questionArea finds the area title of the checklist holding a question.
+func (r *renderer) checklistOf(questionID string) (*checklists.Question, *checklists.Checklist) {
+	q, c, ok := r.set.Question(questionID)
+	if !ok {
+		return nil, nil
+	}
+	return q, c
 }

@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+)
+
+func (r *renderer) severityCell(s assessment.Severity) tcell {
+	c := severityColor(s)
+	return tcell{text: r.loc.T("severity." + s.String()), chip: &c}
+}
+
+// actionPlan is the table a company works from: every gap's remediation, most serious first,
+// with who does it and by when.
+func (r *renderer) actionPlan() {
+	loc := r.loc
+	r.section(loc.T("report.action_plan"), 0)
+	if len(r.result.Gaps) == 0 {
+		r.text("", 10, loc.T("report.no_gaps"))
+		return
+	}
+	r.muted(9.5, loc.N("report.action_plan_intro", len(r.result.Gaps)))
+	r.pdf.Ln(2)
+	cols := widths([]string{loc.T("report.severity"), loc.T("report.action"), loc.T("report.owner"),
+		loc.T("report.due"), loc.T("report.action_status")}, 15, 83, 30, 25, 21)
+	rows := make([][]tcell, 0, len(r.result.Gaps))
+	for _, g := range r.result.Gaps {
+		st := g.Answer.ActionStatus
+		if st == "" {
+			st = assessment.ActionOpen
+		}
+		status := tcell{text: loc.T("action." + string(st))}
+		if g.Answer.ActionStatus == assessment.ActionDone {
+			status.color = green
+		}
+		rows = append(rows, []tcell{
+			r.severityCell(g.Severity),
+			{text: g.Question.Remediation.In(r.lang), sub: g.Checklist.Title.In(r.lang) + " · " + g.Question.ID},
+			{text: dash(g.Answer.Owner)},
+			{text: r.dueDate(g.Answer.Due)},
+			status,
+		})
+	}
+	r.table(cols, rows)
+}
+
+// partnerActions tells the implementation partner, system by system, what configuration
+// work the gaps call for.
+func (r *renderer) partnerActions() {
+	loc := r.loc
+	r.section(loc.T("report.partner_section"), 0)
+	r.muted(9.5, loc.T("report.partner_intro"))
+	groups := assessment.PartnerActions(r.result, r.snap.Systems)
+	if len(groups) == 0 {
+		r.pdf.Ln(2)
+		r.text("", 10, loc.T("report.no_partner_actions"))
+		return
+	}
+	cols := widths([]string{loc.T("report.severity"), loc.T("report.partner_action"), loc.T("report.question")}, 15, 95, 64)
+	for _, g := range groups {
+		title := loc.T("report.partner_general")
+		if s := g.System; s != nil {
+			title = loc.T("report.partner_system", i18n.Args{"Kind": loc.T("system.kind." + s.Kind),
+				"Name": r.systemName(s), "Partner": dash(s.Partner)})
+		}
+		r.subheading(title, 2)
+		rows := make([][]tcell, 0, len(g.Gaps))
+		for _, gap := range g.Gaps {
+			rows = append(rows, []tcell{
+				r.severityCell(gap.Severity),
+				{text: gap.Question.PartnerAction.In(r.lang)},
+				{text: gap.Question.Text.In(r.lang), sub: gap.Question.ID},
+			})
+		}
+		r.table(cols, rows)
+	}
+}

@@ -1,0 +1,97 @@
+package reports
+
+import (
+	"strings"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+	"gdprtjek/i18n"
+)
+
+// findings goes through every area and every question in scope: the answer, the note, the
+// references and, for a gap, what to do. Gaps are shaded with a bar in their severity's colour.
+func (r *renderer) findings() {
+	loc := r.loc
+	r.section(loc.T("report.findings"), 0)
+	r.muted(9.5, loc.T("report.findings_intro"))
+	scores := map[string]assessment.AreaScore{}
+	for _, a := range r.result.Areas {
+		scores[a.Area.ID] = a
+	}
+	out := map[string]bool{}
+	for _, sc := range r.result.ScopedOut {
+		out[sc.Question.ID] = true
+	}
+	for _, area := range r.set.Areas() {
+		score, ok := scores[area.ID]
+		if !ok {
+			continue // nothing in scope; the appendix says why
+		}
+		r.subheading(area.Title.In(r.lang), 1)
+		value := "–"
+		if score.Scored() {
+			value = loc.Percent(score.Percent())
+		}
+		r.muted(9, loc.T("report.area_line", i18n.Args{"Score": value, "Risk": loc.T("risk." + riskKey(score.Risk())),
+			"Answered": score.Answered, "Total": score.Applicable}))
+		r.pdf.Ln(1.5)
+		for _, c := range area.Lists {
+			if len(area.Lists) > 1 && c.Title != area.Title {
+				r.subheading(c.Title.In(r.lang), 2)
+			}
+			for i := range c.Questions {
+				q := &c.Questions[i]
+				if out[q.ID] {
+					continue
+				}
+				r.finding(q)
+			}
+		}
+	}
+}
+
+func (r *renderer) finding(q *checklists.Question) {
+	loc := r.loc
+	ans, answered := r.snap.Answers[q.ID]
+	value := loc.T("value.unanswered")
+	if answered {
+		value = loc.T("value." + string(ans.Value))
+	}
+	gap := answered && assessment.IsGap(ans.Value)
+	meta := []string{loc.T("report.answer") + ": " + value}
+	bar, fill := lightGrey, (*rgb)(nil)
+	switch {
+	case gap:
+		sev := assessment.SeverityOf(q.Weight, ans.Value)
+		bar = severityColor(sev)
+		fill = &gapFill
+		meta = append(meta, loc.T("report.gap_severity", i18n.Args{"Severity": loc.T("severity." + sev.String())}))
+	case answered && ans.Value == assessment.Yes:
+		bar = green
+	case !answered:
+		bar = slate
+	}
+	meta = append(meta, loc.T("report.weight", i18n.Args{"Weight": q.Weight}), q.ID)
+	if answered && ans.Reconfirm {
+		meta = append(meta, loc.T("report.reconfirm"))
+	}
+	paras := []para{
+		{style: "B", size: 9.5, lh: 4.8, text: q.Text.In(r.lang)},
+		{size: 8.5, lh: 4.3, color: grey, text: strings.Join(meta, " · ")},
+	}
+	if answered && strings.TrimSpace(ans.Note) != "" {
+		paras = append(paras, para{style: "I", size: 8.5, lh: 4.3, text: loc.T("report.note") + ": " + ans.Note, before: 0.8})
+	}
+	if answered && strings.TrimSpace(ans.Evidence) != "" {
+		paras = append(paras, para{size: 8.5, lh: 4.3, text: loc.T("report.evidence") + ": " + ans.Evidence})
+	}
+	if len(q.Refs) > 0 {
+		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + strings.Join(q.Refs, "; ")})
+	}
+	if gap {
+		paras = append(paras, para{style: "B", size: 8.5, lh: 4.3, text: loc.T("report.remediation") + ":", before: 0.8},
+			para{size: 8.5, lh: 4.3, text: q.Remediation.In(r.lang)})
+	}
+	r.flowBox(box{bar: &bar, fill: fill, pad: 1.2}, paras...)
+	r.pdf.Ln(1.8)
+}

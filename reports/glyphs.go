@@ -1,0 +1,93 @@
+package reports
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/text/unicode/norm"
+)
+
+// faces are the embedded fonts, parsed once, to learn which characters they can show.
+var faces = sync.OnceValue(func() []*sfnt.Font {
+	var out []*sfnt.Font
+	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF} {
+		f, err := sfnt.Parse(ttf)
+		if err != nil {
+			// The fonts are compiled in; failing to parse them is a build defect.
+			panic("reports: parse embedded font: " + err.Error())
+		}
+		out = append(out, f)
+	}
+	return out
+})
+
+// replacement stands in for a character the fonts cannot show.
+const replacement = '?'
+
+// glyphs cleans text before it reaches the PDF: a character missing from the fonts would
+// print as an empty box or break the font subset, so it becomes '?'. Each rune is looked up
+// once; the cache belongs to one renderer (sfnt.Buffer is not safe for concurrent use).
+type glyphs struct {
+	fonts []*sfnt.Font
+	buf   sfnt.Buffer
+	known map[rune]bool
+}
+
+func newGlyphs() *glyphs { return &glyphs{fonts: faces(), known: map[rune]bool{}} }
+
+func (g *glyphs) has(r rune) bool {
+	if ok, seen := g.known[r]; seen {
+		return ok
+	}
+	ok := true
+	for _, f := range g.fonts {
+		if i, err := f.GlyphIndex(&g.buf, r); err != nil || i == 0 {
+			ok = false
+			break
+		}
+	}
+	g.known[r] = ok
+	return ok
+}
+
+// clean returns s with line ends normalised to \n, tabs as spaces, decomposed letters
+// composed (a Mac's "å" is "a" plus a ring) and every other character the fonts lack replaced.
+func (g *glyphs) clean(s string) string {
+	if plainASCII(s) {
+		return s
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune(r)
+		case r == '\t' || r == '\r':
+			b.WriteByte(' ')
+		case r == utf8.RuneError || r < ' ' || !g.has(r):
+			b.WriteRune(replacement)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// plainASCII reports whether s is printable ASCII (and newlines), which the fonts cover.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < ' ' && c != '\n') || c > '~' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,246 @@
+package reports_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+	"gdprtjek/i18n"
+	"gdprtjek/reports"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden text files in testdata")
+
+func render(t testing.TB, set *checklists.Set, snap *assessment.Snapshot, opts reports.Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := reports.Render(&buf, set, snap, opts); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return buf.Bytes()
+}
+
+// poppler runs a poppler-utils tool on pdf and returns its output. The Makefile installs
+// poppler-utils, so a missing tool is a broken setup, not a reason to skip.
+func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(tool); err != nil {
+		t.Fatalf("%s is missing; install poppler-utils (make deps)", tool)
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, append(args, path, "-")...).Output()
+	if err != nil {
+		t.Fatalf("%s: %v", tool, err)
+	}
+	return string(out)
+}
+
+func TestRenderIsReproducible(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			set, snap, opts := fixture()
+			opts.Lang = lang
+			first, second := render(t, set, snap, opts), render(t, set, snap, opts)
+			if !bytes.Equal(first, second) {
+				t.Fatalf("two renders differ (%d and %d bytes)", len(first), len(second))
+			}
+			opts.Now = opts.Now.AddDate(0, 0, 1)
+			if bytes.Equal(first, render(t, set, snap, opts)) {
+				t.Error("the date does not reach the report")
+			}
+		})
+	}
+}
+
+// TestGolden compares the report's text with testdata/report-LANG.golden.txt; run
+// `go test ./reports -run Golden -update` after an intended change and review the diff.
+func TestGolden(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			set, snap, opts := fixture()
+			opts.Lang = lang
+			pdf := render(t, set, snap, opts)
+			// To look at the fixture's report: GDPRTJEK_REPORT_DIR=/tmp/x go test ./reports -run Golden
+			if dir := os.Getenv("GDPRTJEK_REPORT_DIR"); dir != "" {
+				if err := os.WriteFile(filepath.Join(dir, "fixture-"+string(lang)+".pdf"), pdf, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got := poppler(t, pdf, "pdftotext", "-layout")
+			path := filepath.Join("testdata", "report-"+string(lang)+".golden.txt")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < len(gl) || i < len(wl); i++ {
+					var g, w string
+					if i < len(gl) {
+						g = gl[i]
+					}
+					if i < len(wl) {
+						w = wl[i]
+					}
+					if g != w {
+						t.Fatalf("%s differs from line %d:\ngot:  %q\nwant: %q\n(run with -update if intended)", path, i+1, g, w)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestReportText(t *testing.T) {
+	tests := []struct {
+		lang     i18n.Lang
+		want     []string
+		pageOfRe string
+	}{
+		{i18n.Danish, []string{
+			"FORTROLIGT", "GDPR-rapport", "Æblegården ApS", "CVR-nummer", "38745123", "Søren Åkjær", "Nordlys IT ApS",
+			"Indhold", "Sammenfatning", "Score pr. område", "IT-systemer", "Resultater pr. område", "Handlingsplan",
+			"Til implementeringspartneren", "Review og godkendelse", "Bilag", "Sådan læser du rapporten",
+			"Fortegnelse og behandlingsgrundlag", "Birthe Østergård", "1. maj 2026", "Kirsten Møller",
+			"Lov nr. 502 af 23. maj 2018", "databeskyttelsesforordningen", "Sorteret fra", "Sådan beregnes scoren",
+			"Virksomheden bruger Oracle NetSuite", "Virksomheden overvåger medarbejdere", "Underskrift",
+			"Godkendt med handlingsplanen som aftalt.", "Træk en liste over felter", "tjekket ?",
+		}, `Side (\d+) af (\d+)`},
+		{i18n.English, []string{
+			"CONFIDENTIAL", "GDPR report", "Æblegården ApS", "Contents", "Summary", "Score by area", "IT systems",
+			"Findings by area", "Action plan", "For the implementation partner", "Review and sign-off", "Appendix",
+			"How to read this report", "Records and lawful basis", "Birthe Østergård", "1 May 2026",
+			"Regulation (EU) 2016/679", "Scoped out", "How the score is computed",
+			"The company uses Oracle NetSuite", "Signature", "Configure a retention job",
+		}, `Page (\d+) of (\d+)`},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			set, snap, opts := fixture()
+			opts.Lang = tt.lang
+			got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("report lacks %q", w)
+				}
+			}
+			if strings.Contains(got, "{nb}") {
+				t.Error("the page-count placeholder was not replaced")
+			}
+			pages := strings.Count(got, "\f")
+			matches := regexp.MustCompile(tt.pageOfRe).FindAllStringSubmatch(got, -1)
+			// Every page but the cover has a footer, numbered in order, with the right total.
+			if len(matches) != pages-1 || pages < 8 {
+				t.Fatalf("%d page footers on %d pages", len(matches), pages)
+			}
+			for i, m := range matches {
+				if m[1] != strconv.Itoa(i+2) || m[2] != strconv.Itoa(pages) {
+					t.Errorf("footer %d reads %q", i+2, m[0])
+				}
+			}
+		})
+	}
+}
+
+// TestFindingsLeaveScopedOutToAppendix: a question that does not apply is not among the
+// findings but is in the appendix, with why.
+func TestFindingsLeaveScopedOutToAppendix(t *testing.T) {
+	set, snap, opts := fixture()
+	opts.Lang = i18n.English
+	got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
+	findings, rest, ok := strings.Cut(got, "Action plan\n")
+	if !ok {
+		t.Fatal("no action plan heading")
+	}
+	const q = "Is customer anonymisation enabled in NetSuite?"
+	if strings.Contains(findings[strings.LastIndex(findings, "Findings by area"):], q) {
+		t.Error("a scoped-out question is among the findings")
+	}
+	if !strings.Contains(rest, q) {
+		t.Error("the scoped-out question is not in the appendix")
+	}
+}
+
+func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
+	set, snap, opts := fixture()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, path := range map[string]string{
+		"missing folder": filepath.Join(dir, "missing", "report.pdf"),
+		"file as folder": filepath.Join(file, "report.pdf"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := reports.WriteFile(path, set, snap, opts)
+			var e *i18n.Error
+			if !errors.As(err, &e) || e.ID != "file.write_failed" {
+				t.Fatalf("got %v, want file.write_failed", err)
+			}
+			entries, _ := os.ReadDir(dir)
+			if len(entries) != 1 {
+				t.Errorf("the folder holds %d entries after a failed write", len(entries))
+			}
+		})
+	}
+	good := filepath.Join(dir, "report.pdf")
+	if err := reports.WriteFile(good, set, snap, opts); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(good)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) || !bytes.Contains(data[len(data)-10:], []byte("%%EOF")) {
+		t.Fatalf("written report is not a whole PDF: %v", err)
+	}
+}
+
+// TestLabelsTranslated: every vocabulary the report names has a label in both languages.
+func TestLabelsTranslated(t *testing.T) {
+	var ids []string
+	for _, s := range checklists.Sources {
+		ids = append(ids, "source."+s)
+	}
+	for _, k := range checklists.SystemKinds {
+		ids = append(ids, "system.kind."+k)
+	}
+	for _, p := range checklists.Products {
+		ids = append(ids, "product."+p)
+	}
+	for _, c := range checklists.ProfileConditions {
+		ids = append(ids, "profile."+c)
+	}
+	for _, a := range assessment.Agreements {
+		ids = append(ids, "agreement."+a)
+	}
+	for _, h := range assessment.Hostings {
+		ids = append(ids, "hosting."+h)
+	}
+	for _, r := range []string{"red", "amber", "green", "none"} {
+		ids = append(ids, "risk."+r, "report.risk_explained."+r)
+	}
+	ids = append(ids, "condition.outside_eea", "condition.system", "condition.product")
+	for _, lang := range i18n.Langs {
+		for _, id := range ids {
+			if !i18n.Has(lang, id) {
+				t.Errorf("%s has no %s", lang, id)
+			}
+		}
+	}
+}
