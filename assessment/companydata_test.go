@@ -67,7 +67,7 @@ type exportedCompany struct {
 			Note      string `json:"note"`
 			Reconfirm bool   `json:"reconfirm"`
 		} `json:"answers"`
-		Comments      []struct{ Body string } `json:"comments"`
+		Comments      []struct{ Body string }      `json:"comments"`
 		SignOffs      []struct{ Statement string } `json:"signoffs"`
 		StatusChanges []struct {
 			From, To, Note string
@@ -158,12 +158,12 @@ func TestDeleteCompany(t *testing.T) {
 	defer db.Close()
 	ids := []any{rounds[0].ID, rounds[1].ID}
 	for query, args := range map[string][]any{
-		`SELECT count(*) FROM companies WHERE id = ?`:                        {gone.ID},
-		`SELECT count(*) FROM systems WHERE company_id = ?`:                  {gone.ID},
-		`SELECT count(*) FROM assessments WHERE company_id = ?`:              {gone.ID},
-		`SELECT count(*) FROM answers WHERE assessment_id IN (?, ?)`:         ids,
-		`SELECT count(*) FROM comments WHERE assessment_id IN (?, ?)`:        ids,
-		`SELECT count(*) FROM signoffs WHERE assessment_id IN (?, ?)`:        ids,
+		`SELECT count(*) FROM companies WHERE id = ?`:                       {gone.ID},
+		`SELECT count(*) FROM systems WHERE company_id = ?`:                 {gone.ID},
+		`SELECT count(*) FROM assessments WHERE company_id = ?`:             {gone.ID},
+		`SELECT count(*) FROM answers WHERE assessment_id IN (?, ?)`:        ids,
+		`SELECT count(*) FROM comments WHERE assessment_id IN (?, ?)`:       ids,
+		`SELECT count(*) FROM signoffs WHERE assessment_id IN (?, ?)`:       ids,
 		`SELECT count(*) FROM status_changes WHERE assessment_id IN (?, ?)`: ids,
 	} {
 		var n int
