@@ -327,6 +327,7 @@ func firstUsage(err error) error {
 func cmdExport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("export")
 	id, out, db := assessmentFlag(fs), fs.String("out", "", ""), dbFlag(fs)
+	passFile := fs.String("passphrase-file", "", "")
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -334,6 +335,10 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 		return firstUsage(err)
 	}
 	aid, err := parseID(*id)
+	if err != nil {
+		return err
+	}
+	passphrase, err := readPassphrase(*passFile)
 	if err != nil {
 		return err
 	}
@@ -350,13 +355,46 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if passphrase != "" {
+		if data, err = assessment.EncryptExchange(data, passphrase); err != nil {
+			return err
+		}
+	}
 	return assessment.WriteFileAtomic(*out, data)
+}
+
+// readPassphrase reads the passphrase from a file (so that it never shows in the process
+// list), else from GDPRTJEK_PASSPHRASE; "" when neither is given. The file's final line
+// break is not part of the passphrase.
+func readPassphrase(path string) (string, error) {
+	if path == "" {
+		return os.Getenv("GDPRTJEK_PASSPHRASE"), nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 64<<10))
+	if err != nil {
+		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+	}
+	passphrase := strings.TrimRight(string(data), "\r\n")
+	if strings.TrimSpace(passphrase) == "" {
+		return "", i18n.NewError("exchange.passphrase_empty", nil, nil)
+	}
+	return passphrase, nil
 }
 
 func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("import")
 	db, replace := dbFlag(fs), fs.Bool("replace", false, "")
+	passFile := fs.String("passphrase-file", "", "")
 	if err := e.parse(fs, args, 1); err != nil {
+		return err
+	}
+	passphrase, err := readPassphrase(*passFile)
+	if err != nil {
 		return err
 	}
 	data, err := os.ReadFile(e.positional[0])
@@ -369,7 +407,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	e.warn(problems)
-	id, err := store.ImportExchange(ctx, set, data, *replace)
+	id, err := store.ImportProtected(ctx, set, data, passphrase, *replace)
 	if err != nil {
 		return err
 	}
