@@ -149,11 +149,12 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	}
 	assessBox.Add(actions)
 
+	export := widget.NewButton(u.T("data.export_company"), func() { u.exportCompany(c) })
 	remove := widget.NewButton(u.T("data.delete_company"), func() { u.confirmDeleteCompany(c, len(systems), len(assessments)) })
 	remove.Importance = widget.DangerImportance
 	return container.NewPadded(container.NewVScroll(container.NewVBox(
 		container.NewBorder(nil, nil, nil, edit, title), info, widget.NewSeparator(), systemsBox,
-		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(remove))))
+		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(export, remove))))
 }
 
 func orDash(s string) string {

@@ -1,7 +1,12 @@
 package ui
 
 import (
+	"bytes"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 
 	"gdprtjek/assessment"
 	"gdprtjek/i18n"
@@ -25,4 +30,57 @@ func (u *UI) confirmDeleteCompany(c assessment.Company, systems, assessments int
 		}
 		u.showStart()
 	}, u.win)
+}
+
+// exportCompany saves everything the app holds about a company as JSON: the data-subject
+// access copy the tool owes for its own data.
+func (u *UI) exportCompany(c assessment.Company) {
+	ctx, cancel := u.opCtx()
+	data, err := u.store.ExportCompany(ctx, c.ID)
+	cancel()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.saveFile(safeFileName(c.Name)+"-"+u.T("data.export_suffix")+".json", ".json", data)
+}
+
+// exportActionPlanCSV saves the action plan as CSV that Danish Excel opens as it should.
+func (u *UI) exportActionPlanCSV(assessmentID int64) {
+	ctx, cancel := u.opCtx()
+	snap, err := u.store.Snapshot(ctx, assessmentID)
+	cancel()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := assessment.WriteActionPlanCSV(&buf, u.set, snap, u.loc.Lang()); err != nil {
+		u.showError(err)
+		return
+	}
+	u.saveFile(safeFileName(snap.Company.Name)+"-"+u.T("data.plan_suffix")+".csv", ".csv", buf.Bytes())
+}
+
+// saveFile asks where to save data and writes it atomically, readable by the user only.
+func (u *UI) saveFile(name, ext string, data []byte) {
+	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close() // the dialog created the file; WriteFileAtomic replaces it whole
+		if err := assessment.WriteFileAtomic(path, data); err != nil {
+			u.showError(err)
+			return
+		}
+		u.offerFolder(u.T("data.saved_title"), u.T("data.saved", i18n.Args{"Path": path}), filepath.Dir(path))
+	}, u.win)
+	save.SetFileName(name)
+	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	save.Show()
 }

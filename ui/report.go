@@ -76,9 +76,14 @@ func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
 	}()
 }
 
-// ReportFileName proposes a file name from the company's name, keeping æøå but dropping
-// characters that are unsafe in file names on Windows, macOS or Linux.
+// ReportFileName proposes a report's file name from the company's name.
 func ReportFileName(company string, lang i18n.Lang) string {
+	return safeFileName(company) + "-" + i18n.New(lang).T("report.file_suffix") + ".pdf"
+}
+
+// safeFileName keeps æøå but drops characters that are unsafe in file names on Windows, macOS
+// or Linux, and any path.
+func safeFileName(company string) string {
 	name := strings.Map(func(r rune) rune {
 		switch {
 		case r < 32 || strings.ContainsRune(`<>:"/\|?*`, r):
@@ -92,7 +97,7 @@ func ReportFileName(company string, lang i18n.Lang) string {
 	if name == "" {
 		name = "gdprtjek"
 	}
-	return filepath.Base(name + "-" + i18n.New(lang).T("report.file_suffix") + ".pdf")
+	return filepath.Base(name)
 }
 
 // offerFolder tells where a file went, with a button that opens its folder.

@@ -62,13 +62,14 @@ func (u *UI) resultsScreen(assessmentID int64) fyne.CanvasObject {
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
 	answer := widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(assessmentID) })
 	report := widget.NewButton(u.T("report.save_button"), func() { u.saveReport(assessmentID) })
+	csv := widget.NewButton(u.T("results.export_csv"), func() { u.exportActionPlanCSV(assessmentID) })
 	heading := widget.NewLabelWithStyle(snap.Company.Name+" · "+snap.Assessment.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(heading, container.NewHBox(lightBox, overall), answered)
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(u.T("report.area_scores"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bars, legend,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(u.T("report.action_plan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), plan)
-	return container.NewPadded(container.NewBorder(top, container.NewHBox(back, answer, report), nil, nil, container.NewVScroll(body)))
+	return container.NewPadded(container.NewBorder(top, container.NewHBox(back, answer, report, csv), nil, nil, container.NewVScroll(body)))
 }
 
 func riskKey(r assessment.Risk) string {
