@@ -42,6 +42,34 @@ type Tally struct {
 	Applicable int           // questions in scope
 	Answered   int           // of those, answered
 	Counts     map[Value]int // answers by value
+
+	byValue [5]int // Counts while scoring, indexed like Values: cheaper than a map per answer
+}
+
+// valueIndex is v's index in Values, or -1.
+func valueIndex(v Value) int {
+	switch v {
+	case Yes:
+		return 0
+	case Partly:
+		return 1
+	case No:
+		return 2
+	case NA:
+		return 3
+	case Unknown:
+		return 4
+	}
+	return -1
+}
+
+// finish fills Counts from the counts kept while scoring.
+func (t *Tally) finish() {
+	for i, n := range t.byValue {
+		if n > 0 {
+			t.Counts[Values[i]] += n
+		}
+	}
 }
 
 // Percent is the score in percent; 0 when nothing is scorable (see Scored).
@@ -75,7 +103,11 @@ func (t *Tally) add(weight int, v Value, answered bool) {
 		return
 	}
 	t.Answered++
-	t.Counts[v]++
+	if i := valueIndex(v); i >= 0 {
+		t.byValue[i]++
+	} else {
+		t.Counts[v]++ // a value from a damaged row: still counted, as itself
+	}
 	if v == NA {
 		return
 	}
@@ -185,6 +217,10 @@ func Score(set *checklists.Set, facts checklists.Facts, answers map[string]Answe
 		}
 	}
 	res.Gaps = sortGaps(res.Gaps)
+	res.Overall.finish()
+	for i := range res.Areas {
+		res.Areas[i].finish()
+	}
 	// Areas with no question in scope say nothing; leave them out.
 	res.Areas = slices.DeleteFunc(res.Areas, func(a AreaScore) bool { return a.Applicable == 0 })
 	return res
