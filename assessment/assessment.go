@@ -171,9 +171,11 @@ func (a Assessment) Editable() bool { return a.Status != Approved }
 // SaveAnswer stores one answer at once, replacing any earlier answer to the same question.
 // set is the checklist set the question must belong to.
 func (s *Store) SaveAnswer(ctx context.Context, set *checklists.Set, ans *Answer) error {
-	if _, _, ok := set.Question(ans.QuestionID); !ok {
+	q, _, ok := set.Question(ans.QuestionID)
+	if !ok {
 		return i18n.NewError("answer.unknown_question", i18n.Args{"Question": ans.QuestionID}, nil)
 	}
+	ans.QuestionHash = q.Fingerprint()
 	if _, ok := ParseValue(string(ans.Value)); !ok {
 		return i18n.NewError("answer.value_invalid", i18n.Args{"Value": string(ans.Value)}, nil)
 	}
@@ -209,14 +211,14 @@ func (s *Store) SaveAnswer(ctx context.Context, set *checklists.Set, ans *Answer
 
 func upsertAnswer(ctx context.Context, tx *sql.Tx, ans *Answer) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO answers
-		(assessment_id, question_id, value, note, evidence, owner, due_date, action_status, reconfirm, updated_at, updated_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(assessment_id, question_id, value, note, evidence, owner, due_date, action_status, reconfirm, updated_at, updated_by, question_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (assessment_id, question_id) DO UPDATE SET
 			value = excluded.value, note = excluded.note, evidence = excluded.evidence, owner = excluded.owner,
 			due_date = excluded.due_date, action_status = excluded.action_status, reconfirm = excluded.reconfirm,
-			updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+			updated_at = excluded.updated_at, updated_by = excluded.updated_by, question_hash = excluded.question_hash`,
 		ans.AssessmentID, ans.QuestionID, string(ans.Value), ans.Note, ans.Evidence, ans.Owner, ans.Due,
-		string(ans.ActionStatus), ans.Reconfirm, formatTime(ans.UpdatedAt), ans.UpdatedBy)
+		string(ans.ActionStatus), ans.Reconfirm, formatTime(ans.UpdatedAt), ans.UpdatedBy, ans.QuestionHash)
 	if err != nil {
 		return fmt.Errorf("save answer: %w", err)
 	}
@@ -230,7 +232,7 @@ func (s *Store) Answers(ctx context.Context, assessmentID int64) (map[string]Ans
 
 func queryAnswers(ctx context.Context, q queryer, assessmentID int64) (map[string]Answer, error) {
 	rows, err := q.QueryContext(ctx, `SELECT assessment_id, question_id, value, note, evidence, owner, due_date,
-		action_status, reconfirm, updated_at, updated_by FROM answers WHERE assessment_id = ?`, assessmentID)
+		action_status, reconfirm, updated_at, updated_by, question_hash FROM answers WHERE assessment_id = ?`, assessmentID)
 	if err != nil {
 		return nil, fmt.Errorf("list answers: %w", err)
 	}
@@ -240,7 +242,7 @@ func queryAnswers(ctx context.Context, q queryer, assessmentID int64) (map[strin
 		var a Answer
 		var value, status, updated string
 		if err := rows.Scan(&a.AssessmentID, &a.QuestionID, &value, &a.Note, &a.Evidence, &a.Owner, &a.Due,
-			&status, &a.Reconfirm, &updated, &a.UpdatedBy); err != nil {
+			&status, &a.Reconfirm, &updated, &a.UpdatedBy, &a.QuestionHash); err != nil {
 			return nil, fmt.Errorf("read answer: %w", err)
 		}
 		a.Value, a.ActionStatus, a.UpdatedAt = Value(value), ActionStatus(status), parseTime(updated)

@@ -88,7 +88,8 @@ func demoAnswer(q *checklists.Question, now time.Time) Answer {
 	default:
 		v = NA
 	}
-	ans := Answer{QuestionID: q.ID, Value: v, ActionStatus: ActionOpen, UpdatedAt: now, UpdatedBy: "Søren Åkjær"}
+	ans := Answer{QuestionID: q.ID, Value: v, ActionStatus: ActionOpen, UpdatedAt: now, UpdatedBy: "Søren Åkjær",
+		QuestionHash: q.Fingerprint()}
 	if n%3 == 0 {
 		ans.Note = demoNotes[n/3%uint32(len(demoNotes))]
 	}

@@ -82,6 +82,7 @@ type exAnswer struct {
 	Reconfirm    bool         `json:"reconfirm"`
 	UpdatedAt    time.Time    `json:"updated_at"`
 	UpdatedBy    string       `json:"updated_by"`
+	QuestionHash string       `json:"question_hash,omitempty"` // omitted when unknown, as in older files
 }
 
 type exComment struct {
@@ -116,7 +117,8 @@ func MarshalExchange(snap *Snapshot) ([]byte, error) {
 	}
 	for _, a := range snap.Answers {
 		c.Answers = append(c.Answers, exAnswer{Question: a.QuestionID, Value: a.Value, Note: a.Note, Evidence: a.Evidence,
-			Owner: a.Owner, Due: a.Due, ActionStatus: a.ActionStatus, Reconfirm: a.Reconfirm, UpdatedAt: a.UpdatedAt, UpdatedBy: a.UpdatedBy})
+			Owner: a.Owner, Due: a.Due, ActionStatus: a.ActionStatus, Reconfirm: a.Reconfirm, UpdatedAt: a.UpdatedAt, UpdatedBy: a.UpdatedBy,
+			QuestionHash: a.QuestionHash})
 	}
 	slices.SortFunc(c.Answers, func(a, b exAnswer) int { return strings.Compare(a.Question, b.Question) })
 	for _, cm := range snap.Comments {
@@ -281,7 +283,7 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 		for _, x := range c.Answers {
 			ans := Answer{AssessmentID: assessmentID, QuestionID: x.Question, Value: x.Value, Note: x.Note, Evidence: x.Evidence,
 				Owner: x.Owner, Due: x.Due, ActionStatus: ActionStatus(defaultTo(string(x.ActionStatus), string(ActionOpen))),
-				Reconfirm: x.Reconfirm, UpdatedAt: x.UpdatedAt, UpdatedBy: x.UpdatedBy}
+				Reconfirm: x.Reconfirm, UpdatedAt: x.UpdatedAt, UpdatedBy: x.UpdatedBy, QuestionHash: x.QuestionHash}
 			if err := upsertAnswer(ctx, tx, &ans); err != nil {
 				return err
 			}

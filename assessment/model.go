@@ -128,7 +128,8 @@ type Answer struct {
 	Owner        string
 	Due          string // YYYY-MM-DD or empty
 	ActionStatus ActionStatus
-	Reconfirm    bool // carried over from an earlier round and not yet confirmed
+	Reconfirm    bool   // carried over from an earlier round, or reworded since; not yet confirmed
+	QuestionHash string // the question's Fingerprint when it was answered
 	UpdatedAt    time.Time
 	UpdatedBy    string
 }

@@ -191,3 +191,26 @@ func TestBackupNameUsesClock(t *testing.T) {
 		t.Fatalf("backup not named after the clock: %v", err)
 	}
 }
+
+// The real second step on a real first-schema database: answers keep their values and gain
+// an empty fingerprint (never marked for re-confirmation by a checklist update).
+func TestRealMigrationToQuestionHash(t *testing.T) {
+	ctx := context.Background()
+	path := buildV1(t)
+	migrations = migrationFiles // the real steps, after buildV1's first-only set
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := userVersion(t, path); v != SchemaVersion() || v < 2 {
+		t.Fatalf("user_version = %d, want %d", v, SchemaVersion())
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM pragma_table_info('answers') WHERE name = 'question_hash'`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("answers.question_hash after migrating: %d %v", n, err)
+	}
+	if backups, _ := filepath.Glob(path + ".v1-*.bak"); len(backups) != 1 {
+		t.Errorf("backups = %v, want one copy of the v1 database", backups)
+	}
+}

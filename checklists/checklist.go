@@ -4,6 +4,8 @@ package checklists
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 
 	"github.com/BurntSushi/toml"
@@ -38,6 +40,13 @@ type Question struct {
 	Refs          []string `toml:"refs" json:"refs"`
 	Weight        int      `toml:"weight" json:"weight"`
 	AppliesWhen   []string `toml:"applies_when" json:"applies_when"`
+}
+
+// Fingerprint identifies the question's wording in both languages: an answer records it, so
+// that a later checklist version that rewords the question asks for the answer again.
+func (q *Question) Fingerprint() string {
+	sum := sha256.Sum256([]byte(q.Text.DA + "\x00" + q.Text.EN))
+	return hex.EncodeToString(sum[:8])
 }
 
 // HasPartnerAction reports whether the implementation partner must act on a gap here.

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -178,6 +179,8 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	header := container.NewVBox(q.area, q.text, answerRow)
 	if !q.snap.Assessment.Editable() {
 		header.Add(widget.NewLabel(u.T("review.read_only")))
+	} else if outdated := assessment.Outdated(u.set, q.snap.Assessment); len(outdated) > 0 {
+		header.Add(widget.NewButton(u.loc.N("questionnaire.update_checklists", len(outdated)), q.updateChecklists))
 	}
 	right := container.NewBorder(header,
 		container.NewVBox(q.saved, container.NewHBox(back, prev, next, results, report, workshop)),
@@ -191,6 +194,21 @@ func (q *questionnaire) build() fyne.CanvasObject {
 		func(fyne.Shortcut) { u.win.Canvas().Focus(q.search) })
 	q.list.Select(0)
 	return container.NewBorder(container.NewPadded(q.progress), nil, nil, nil, split)
+}
+
+// updateChecklists moves the assessment to the newer checklist versions; answers to reworded
+// questions are marked to re-confirm, and the filter shows them.
+func (q *questionnaire) updateChecklists() {
+	u := q.u
+	ctx, cancel := u.opCtx()
+	marked, err := u.store.UpdateChecklists(ctx, u.set, q.snap.Assessment.ID)
+	cancel()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	u.showQuestionnaire(q.snap.Assessment.ID)
+	dialog.ShowInformation(u.T("questionnaire.updated_title"), u.loc.N("questionnaire.updated", marked), u.win)
 }
 
 func (q *questionnaire) listLine(i int) string {
