@@ -146,8 +146,8 @@ func fixture() (*checklists.Set, *assessment.Snapshot, reports.Options) {
 // snapshot answering every question, cycling through the answer values. Long notes, long
 // unbroken words and characters the font lacks test the layout.
 func generated(n int) (*checklists.Set, *assessment.Snapshot) {
-	long := strings.Repeat("Behandlingen af personoplysninger skal være lovlig, rimelig og gennemsigtig for den registrerede, ", 3)
-	longEN := strings.Repeat("Processing of personal data must be lawful, fair and transparent towards the data subject, ", 3)
+	long := strings.Repeat("Behandlingen af personoplysninger skal være lovlig, rimelig og gennemsigtig for den registrerede, ", 2)
+	longEN := strings.Repeat("Processing of personal data must be lawful, fair and transparent towards the data subject, ", 2)
 	var lists []*checklists.Checklist
 	answers := map[string]assessment.Answer{}
 	values := []assessment.Value{assessment.Yes, assessment.Partly, assessment.No, assessment.NA, assessment.Unknown}
@@ -164,8 +164,8 @@ func generated(n int) (*checklists.Set, *assessment.Snapshot) {
 		q := checklists.Question{ID: id, Weight: 1 + i%3,
 			Refs:          []string{fmt.Sprintf("GDPR art. %d", 1+i%99), "Databeskyttelsesloven § 6", "Datatilsynet vejledning"},
 			Text:          text(fmt.Sprintf("Spørgsmål %d: %s", i, long), fmt.Sprintf("Question %d: %s", i, longEN)),
-			Remediation:   text("Gør dette: "+long, "Do this: "+longEN),
-			PartnerAction: text("Konfigurér ERP-systemet: "+long, "Configure the ERP system: "+longEN),
+			Remediation:   text("Gør dette: "+long[:90], "Do this: "+longEN[:90]),
+			PartnerAction: text("Konfigurér ERP-systemet: "+long[:60], "Configure the ERP system: "+longEN[:60]),
 		}
 		if i%7 == 0 {
 			q.AppliesWhen = []string{"system:erp"}
@@ -175,9 +175,9 @@ func generated(n int) (*checklists.Set, *assessment.Snapshot) {
 		}
 		c.Questions = append(c.Questions, q)
 		ans := assessment.Answer{QuestionID: id, Value: values[i%len(values)], ActionStatus: assessment.ActionOpen}
-		if i%2 == 0 {
+		if i%5 == 0 {
 			ans.Note = "Note med æøå og et meget langt ord: " + strings.Repeat("Databehandleraftalegennemgang", 8) +
-				" ✓ 🍎 " + long
+				" ✓ 🍎\n" + long + long
 			ans.Owner = "Birthe Østergård-Kristiansen fra økonomiafdelingen i Aarhus"
 			ans.Due = "2026-12-31"
 		}
@@ -193,6 +193,56 @@ func generated(n int) (*checklists.Set, *assessment.Snapshot) {
 		Answers: answers,
 		Comments: []assessment.Comment{{QuestionID: lists[0].Questions[1].ID, Author: "Revisor", Body: long,
 			CreatedAt: fixedNow}},
+	}
+	return set, snap
+}
+
+// typical builds a set of n questions with texts of the length real checklists have, in
+// areas of 25, and answers them the way the demo does (half yes, the rest spread out); the
+// benchmarks use it.
+func typical(n int) (*checklists.Set, *assessment.Snapshot) {
+	var lists []*checklists.Checklist
+	answers := map[string]assessment.Answer{}
+	values := []assessment.Value{assessment.Yes, assessment.Yes, assessment.Yes, assessment.Yes, assessment.Yes,
+		assessment.Partly, assessment.Partly, assessment.No, assessment.Unknown, assessment.NA}
+	for i := 0; i < n; i++ {
+		if i%25 == 0 {
+			a := i / 25
+			lists = append(lists, &checklists.Checklist{ID: fmt.Sprintf("omr-%03d", a), Version: 1,
+				Area: fmt.Sprintf("omr-%03d", a%12), Order: a,
+				Title: text(fmt.Sprintf("Sletning og opbevaring %d", a), fmt.Sprintf("Erasure and retention %d", a))})
+		}
+		c := lists[len(lists)-1]
+		id := fmt.Sprintf("%s.q%05d", c.ID, i)
+		q := checklists.Question{ID: id, Weight: 1 + i%3, Refs: []string{fmt.Sprintf("GDPR art. %d", 1+i%99), "Databeskyttelsesloven § 6"},
+			Text: text(fmt.Sprintf("Spørgsmål %d: Slettes oplysninger om tidligere ansatte, når opbevaringsfristen i bogføringsloven er udløbet?", i),
+				fmt.Sprintf("Question %d: Is data on former employees deleted when the retention period of the Bookkeeping Act has expired?", i)),
+			Remediation: text("Indfør en fast årlig rutine, der sletter oplysninger om tidligere ansatte fem år efter fratrædelsen, og dokumentér den.",
+				"Set up a fixed yearly routine that deletes data on former employees five years after they left, and document it."),
+		}
+		if i%3 == 0 {
+			q.PartnerAction = text("Opsæt en sletteopgave i ERP-systemet for medarbejderkort uden aktivitet i fem år.",
+				"Configure a deletion job in the ERP system for employee cards with no activity for five years.")
+			q.AppliesWhen = []string{"system:erp"}
+		}
+		c.Questions = append(c.Questions, q)
+		ans := assessment.Answer{QuestionID: id, Value: values[i%len(values)], ActionStatus: assessment.ActionOpen}
+		if i%3 == 1 {
+			ans.Note = "Gennemgået med økonomiansvarlig på mødet i maj; rutinen er skrevet ned i håndbogen."
+		}
+		if assessment.IsGap(ans.Value) {
+			ans.Owner, ans.Due = "Birthe Østergård", "2026-09-30"
+		}
+		answers[id] = ans
+	}
+	set := checklists.NewSet(lists)
+	snap := &assessment.Snapshot{
+		Company: assessment.Company{Name: "Æblegården ApS", CVR: "38745123"},
+		Systems: []assessment.System{{Kind: "erp", Product: "business-central", Vendor: "Microsoft", Partner: "Nordlys IT ApS",
+			Hosting: assessment.HostingEU, ProcessorAgreement: assessment.AgreementYes}},
+		Assessment: assessment.Assessment{Title: "GDPR-gennemgang 2026", Assessor: "Søren Åkjær", Status: assessment.Draft,
+			Checklists: set.Refs()},
+		Answers: answers,
 	}
 	return set, snap
 }

@@ -31,7 +31,23 @@ var (
 )
 
 func (r *renderer) textColor(c rgb) { r.pdf.SetTextColor(c[0], c[1], c[2]) }
-func (r *renderer) fillColor(c rgb) { r.pdf.SetFillColor(c[0], c[1], c[2]) }
+
+// fillColor and font skip redundant changes: fpdf writes an operator for every call, and
+// the findings call them for every line.
+func (r *renderer) fillColor(c rgb) {
+	if cr, cg, cb := r.pdf.GetFillColor(); cr == c[0] && cg == c[1] && cb == c[2] {
+		return
+	}
+	r.pdf.SetFillColor(c[0], c[1], c[2])
+}
+
+func (r *renderer) font(style string, size float64) {
+	p := r.pdf
+	if pt, _ := p.GetFontSize(); pt == size && p.GetFontStyle() == style && p.GetFontFamily() == fontFamilyKey {
+		return
+	}
+	p.SetFont(fontFamily, style, size)
+}
 func (r *renderer) drawColor(c rgb) { r.pdf.SetDrawColor(c[0], c[1], c[2]) }
 
 // para is a paragraph to wrap.
@@ -83,7 +99,7 @@ func (r *renderer) flowBox(b box, paras ...para) {
 			lines = append(lines, flowLine{h: pa.before, gap: true})
 			total += pa.before
 		}
-		p.SetFont(fontFamily, pa.style, pa.size)
+		r.font(pa.style, pa.size)
 		for _, l := range r.wrap(r.glyphs.clean(pa.text), inner-pa.indent) {
 			lines = append(lines, flowLine{p: pa, text: l, h: pa.lh})
 			total += pa.lh
@@ -114,7 +130,7 @@ func (r *renderer) flowBox(b box, paras ...para) {
 			p.Rect(x, y, barW, l.h, "F")
 		}
 		if !l.gap {
-			p.SetFont(fontFamily, l.p.style, l.p.size)
+			r.font(l.p.style, l.p.size)
 			r.textColor(l.p.color)
 			p.SetXY(textX+l.p.indent, y)
 			p.CellFormat(inner-l.p.indent, l.h, l.text, "", 0, "L", false, 0, "")
@@ -148,18 +164,17 @@ type tline struct {
 }
 
 func (r *renderer) cellLines(c tcell, w float64) []tline {
-	p := r.pdf
 	style, color := c.style, c.color
 	if c.chip != nil {
 		style, color = "B", white
 	}
-	p.SetFont(fontFamily, style, tableSize)
+	r.font(style, tableSize)
 	var out []tline
 	for _, l := range r.wrap(r.glyphs.clean(c.text), w) {
 		out = append(out, tline{l, style, color})
 	}
 	if c.sub != "" {
-		p.SetFont(fontFamily, "I", tableSize)
+		r.font("I", tableSize)
 		for _, l := range r.wrap(r.glyphs.clean(c.sub), w) {
 			out = append(out, tline{l, "I", grey})
 		}
@@ -178,7 +193,7 @@ const (
 func (r *renderer) table(cols []column, rows [][]tcell) {
 	p := r.pdf
 	header := make([][]string, len(cols))
-	p.SetFont(fontFamily, "B", tableSize)
+	r.font("B", tableSize)
 	headerLines := 1
 	for i, c := range cols {
 		header[i] = r.wrap(r.glyphs.clean(c.title), c.w)
@@ -190,7 +205,7 @@ func (r *renderer) table(cols []column, rows [][]tcell) {
 		r.fillColor(headFill)
 		p.Rect(margin, y, contentW, headerH, "F")
 		x := float64(margin)
-		p.SetFont(fontFamily, "B", tableSize)
+		r.font("B", tableSize)
 		r.textColor(navy)
 		for i, c := range cols {
 			for j, l := range header[i] {
@@ -248,7 +263,7 @@ func (r *renderer) tableRow(cols []column, row []tcell, cells [][]tline, from, t
 		}
 		for j := from; j < to && j < len(cells[i]); j++ {
 			l := cells[i][j]
-			p.SetFont(fontFamily, l.style, tableSize)
+			r.font(l.style, tableSize)
 			r.textColor(l.color)
 			p.SetXY(x, y+tablePad+float64(j-from)*tableLH)
 			p.CellFormat(cols[i].w, tableLH, l.text, "", 0, "L", false, 0, "")

@@ -40,7 +40,10 @@ const (
 	headerY      = 10.0
 	footerY      = pageH - 12
 	lineH        = 5.0
+	compressUpTo = 80
 	fontFamily   = "Go"
+	// fpdf keeps family names in lower case.
+	fontFamilyKey = "go"
 )
 
 // Render writes the report of snap, scored against set, as PDF to w.
@@ -56,6 +59,10 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 	r.review()
 	r.appendix()
 	r.tableOfContents()
+	// fpdf compresses each page with a new zlib writer of about 1 MB; for a report of
+	// realistic size that is cheap and makes the file several times smaller, but for a report
+	// of hundreds of pages it doubles the time. Beyond compressUpTo pages speed wins.
+	r.pdf.SetCompression(r.pdf.PageCount() <= compressUpTo)
 	if err := r.pdf.Output(w); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
