@@ -244,3 +244,20 @@ func TestLabelsTranslated(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderBareAssessment: nothing answered, no systems, no comments, no previous round.
+func TestRenderBareAssessment(t *testing.T) {
+	set, snap, _ := fixture()
+	snap.Answers, snap.Systems, snap.Comments, snap.SignOffs = nil, nil, nil, nil
+	snap.Company.CVR, snap.Assessment.Checklists = "", nil
+	got := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: fixedNow}), "pdftotext", "-layout")
+	for _, want := range []string{"Not answered", "There are no gaps.", "The company has registered no IT systems.",
+		"There are no comments.", "The gaps call for no configuration work"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "(previous)") {
+		t.Error("a previous round is shown though there was none")
+	}
+}

@@ -57,6 +57,9 @@ func (r *renderer) summary() {
 	r.textColor(black)
 
 	r.text("", 10, loc.N("report.answered_count", res.Overall.Answered, i18n.Args{"Total": res.Overall.Applicable}))
+	if n := res.Overall.Unanswered(); n > 0 {
+		r.flow(para{style: "B", size: 9.5, lh: 5, color: red, text: loc.N("report.unanswered_note", n)})
+	}
 	p.Ln(2)
 
 	// Answers by value, as a row of small boxes.
