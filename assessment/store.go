@@ -236,3 +236,29 @@ func parseTime(s string) time.Time {
 	t, _ := time.Parse(timeLayout, s) // written by formatTime; a zero time shows a damaged row
 	return t
 }
+
+// IntegrityCheck runs SQLite's full integrity check; a damaged file gives store.damaged.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return i18n.NewError("store.damaged", i18n.Args{"Path": s.path}, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return i18n.NewError("store.damaged", i18n.Args{"Path": s.path}, err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return i18n.NewError("store.damaged", i18n.Args{"Path": s.path}, err)
+	}
+	if len(problems) > 0 {
+		return i18n.NewError("store.damaged", i18n.Args{"Path": s.path}, errors.New(strings.Join(problems, "; ")))
+	}
+	return nil
+}

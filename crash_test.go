@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+)
+
+// childCommand starts this test binary as the real program (see TestMain).
+func childCommand(args ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"), "GDPRTJEK_LANG=en")
+	return cmd
+}
+
+// largeExchange writes an exchange file of the demo assessment with many comments, so that an
+// import takes long enough to be killed in the middle.
+func largeExchange(t *testing.T, dir string, comments int) (path, uid string, answers int) {
+	t.Helper()
+	ctx := context.Background()
+	set, err := checklists.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := assessment.Open(ctx, filepath.Join(dir, "source.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, err := s.CreateDemo(ctx, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < comments; i++ {
+		snap.Comments = append(snap.Comments, assessment.Comment{Author: "Søren Åkjær",
+			Body: fmt.Sprintf("Kommentar %d: %s", i, strings.Repeat("æøå ", 40)), CreatedAt: s.Now()})
+	}
+	data, err := assessment.MarshalExchange(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(dir, "large.json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path, snap.Assessment.UID, len(snap.Answers)
+}
+
+// TestKillDuringImport kills the program at random points of an import, many times: the
+// database must stay intact, and the assessment wholly there or not at all.
+func TestKillDuringImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes for a few seconds")
+	}
+	dir := t.TempDir()
+	const comments = 10000
+	file, uid, answers := largeExchange(t, dir, comments)
+	db := filepath.Join(dir, "target.db")
+
+	// How long one whole import takes here bounds the random kill points.
+	start := time.Now()
+	if out, err := childCommand("import", file, "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("a whole import failed: %v\n%s", err, out)
+	}
+	whole := time.Since(start)
+
+	const cycles = 20
+	killed, complete, absent := 0, 0, 0
+	for i := 0; i < cycles; i++ {
+		// Odd cycles import into a fresh database (the kill must leave nothing), even ones
+		// replace a complete import (the kill must leave the old one whole).
+		if i%2 == 1 {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(db + suffix)
+			}
+		}
+		cmd := childCommand("import", file, "--db", db, "--replace")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(rand.Int64N(int64(whole))))
+		if cmd.Process.Kill() == nil {
+			killed++
+		}
+		cmd.Wait()
+
+		if checkImported(t, db, uid, answers, comments) == comments {
+			complete++
+		} else {
+			absent++
+		}
+		if i%2 == 1 { // leave a complete import for the next, replacing, cycle
+			if out, err := childCommand("import", file, "--db", db, "--replace").CombinedOutput(); err != nil {
+				t.Fatalf("import: %v\n%s", err, out)
+			}
+		}
+	}
+	t.Logf("whole import %v; %d kill cycles, %d kills landed; afterwards %d times complete, %d times absent, 0 half imports",
+		whole.Round(time.Millisecond), cycles, killed, complete, absent)
+}
+
+// checkImported opens the database after a kill: it must pass the integrity check, and the
+// assessment must be whole (every answer and comment) or absent. It returns the comments found.
+func checkImported(t *testing.T, db, uid string, answers, comments int) int {
+	t.Helper()
+	ctx := context.Background()
+	s, err := assessment.Open(ctx, db)
+	if err != nil {
+		t.Fatalf("open after kill: %v", err)
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("integrity check after kill: %v", err)
+	}
+	list, err := s.Assessments(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, a := range list {
+		if a.UID != uid {
+			continue
+		}
+		found++
+		snap, err := s.Snapshot(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(snap.Comments) != comments || len(snap.Answers) != answers {
+			t.Fatalf("half an import: %d of %d comments, %d of %d answers", len(snap.Comments), comments, len(snap.Answers), answers)
+		}
+	}
+	if found > 1 {
+		t.Fatalf("%d copies of the assessment", found)
+	}
+	return found * comments
+}
+
+// TestKillDuringAnswers kills the program while it saves answers: every save it reported done
+// must be in the database afterwards.
+func TestKillDuringAnswers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes for a few seconds")
+	}
+	dir := t.TempDir()
+	db := filepath.Join(dir, "answers.db")
+	out, err := childCommand("demo", "--db", db, "--out", dir).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strings.TrimSpace(string(out))
+	set, err := checklists.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range set.Checklists {
+		for _, q := range c.Questions {
+			ids = append(ids, q.ID)
+		}
+	}
+	// How long one save takes here (process start included) bounds the random kill points.
+	start := time.Now()
+	if out, err := childCommand("answer", "--assessment", id, "--question", ids[0], "--value", "yes", "--db", db).CombinedOutput(); err != nil {
+		t.Fatalf("answer: %v\n%s", err, out)
+	}
+	whole := time.Since(start)
+	reported := map[string]int{} // question → the last cycle the child reported saved
+	const cycles = 40
+	killed, saves := 0, 0
+	for i := 0; i < cycles; i++ {
+		q := ids[i%len(ids)]
+		note := fmt.Sprintf("%d – ændret", i)
+		cmd := childCommand("answer", "--assessment", id, "--question", q, "--value", "partly", "--note", note, "--db", db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("answer cycle %d failed without a kill: %v", i, err)
+			}
+			reported[q] = i
+			saves++
+		case <-time.After(time.Duration(rand.Int64N(int64(whole) * 3 / 2))):
+			cmd.Process.Kill()
+			if err := <-done; err == nil {
+				reported[q] = i // it finished before the kill landed
+				saves++
+			} else {
+				killed++
+			}
+		}
+	}
+	ctx := context.Background()
+	s, err := assessment.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var aid int64
+	fmt.Sscan(id, &aid)
+	got, err := s.Answers(ctx, aid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A question saved in a reported cycle must hold that cycle's note or a later one (a later
+	// child may have committed just before it was killed).
+	lost := 0
+	for q, cycle := range reported {
+		var stored int
+		if _, err := fmt.Sscanf(got[q].Note, "%d – ændret", &stored); err != nil || stored < cycle {
+			lost++
+			t.Errorf("%s: reported saved in cycle %d, database has note %q", q, cycle, got[q].Note)
+		}
+	}
+	t.Logf("%d answer cycles, %d killed before finishing, %d reported saved, %d lost", cycles, killed, saves, lost)
+}
