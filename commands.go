@@ -313,7 +313,11 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang()})
+	previous, err := store.PreviousResult(ctx, set, snap.Assessment)
+	if err != nil {
+		return err
+	}
+	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), Previous: previous})
 }
 
 // firstUsage keeps the first of several joined usage errors: one clear line.

@@ -212,3 +212,36 @@ func TestAnswerExportImportAndList(t *testing.T) {
 		t.Errorf("the refused import left data behind: %s", r.stdout)
 	}
 }
+
+// The partner's copy reads the same as the company's: demo → export → import into a new
+// database → report gives the same text as the original's report.
+func TestExportImportKeepsTheReport(t *testing.T) {
+	dir := t.TempDir()
+	db, other := filepath.Join(dir, "company.db"), filepath.Join(dir, "partner.db")
+	r := runCmd(t, "demo", "--db", db, "--out", dir)
+	if r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	id := strings.TrimSpace(r.stdout)
+	exchange := filepath.Join(dir, "æblegården.json")
+	if r := runCmd(t, "export", "--assessment", id, "--out", exchange, "--db", db); r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	r = runCmd(t, "import", exchange, "--db", other)
+	if r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	imported := strings.TrimSpace(r.stdout)
+	for _, lang := range []string{"da", "en"} {
+		a, b := filepath.Join(dir, "a-"+lang+".pdf"), filepath.Join(dir, "b-"+lang+".pdf")
+		if r := runCmd(t, "report", "--assessment", id, "--lang", lang, "--out", a, "--db", db); r.code != 0 {
+			t.Fatalf("report: %+v", r)
+		}
+		if r := runCmd(t, "report", "--assessment", imported, "--lang", lang, "--out", b, "--db", other); r.code != 0 {
+			t.Fatalf("report of the import: %+v", r)
+		}
+		if ta, tb := pdfText(t, a), pdfText(t, b); ta != tb {
+			t.Errorf("%s: the imported assessment's report differs from the original's", lang)
+		}
+	}
+}

@@ -167,3 +167,21 @@ func (s *Store) Compare(ctx context.Context, set *checklists.Set, beforeID, afte
 	}
 	return cmp, nil
 }
+
+// PreviousResult scores the round an assessment was started from, for a report's "previous
+// round" marks; nil when it has none (or that round has been deleted).
+func (s *Store) PreviousResult(ctx context.Context, set *checklists.Set, a Assessment) (*Result, error) {
+	if a.PreviousID == 0 {
+		return nil, nil
+	}
+	prev, err := s.Snapshot(ctx, a.PreviousID)
+	var ie *i18n.Error
+	if errors.As(err, &ie) && ie.ID == "assessment.not_found" {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := ScoreSnapshot(set, prev)
+	return &res, nil
+}

@@ -76,3 +76,33 @@ func TestUpdateChecklistsMarksRewordedQuestions(t *testing.T) {
 		t.Errorf("a second update marked %d (%v), want 0", marked, err)
 	}
 }
+
+func TestPreviousResult(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	set := versionedSet(1, "Har I en fortegnelse?")
+	c := assessment.Company{Name: "Østergård A/S"}
+	if err := s.CreateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	first := assessment.Assessment{CompanyID: c.ID, Title: "Runde 1", Checklists: set.Refs()}
+	if err := s.CreateAssessment(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	ans := assessment.Answer{AssessmentID: first.ID, QuestionID: "gov.records", Value: assessment.Yes}
+	if err := s.SaveAnswer(ctx, set, &ans); err != nil {
+		t.Fatal(err)
+	}
+	if prev, err := s.PreviousResult(ctx, set, first); err != nil || prev != nil {
+		t.Fatalf("a first round has no previous result: %v %v", prev, err)
+	}
+	second, err := s.StartRound(ctx, set, first.ID, "Runde 2", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev, err := s.PreviousResult(ctx, set, second)
+	// yes on one weight-2 question, the other unanswered: 2 of 4 points.
+	if err != nil || prev == nil || prev.Overall.Percent() != 50 {
+		t.Fatalf("previous result: %+v %v, want 50%%", prev, err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"gdprtjek/assessment"
 	"gdprtjek/i18n"
 	"gdprtjek/reports"
 )
@@ -62,8 +63,12 @@ func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
 		ctx, cancel := u.opCtx()
 		defer cancel()
 		snap, err := u.store.Snapshot(ctx, assessmentID)
+		var previous *assessment.Result
 		if err == nil {
-			err = reports.WriteFile(path, u.set, snap, reports.Options{Lang: lang})
+			previous, err = u.store.PreviousResult(ctx, u.set, snap.Assessment)
+		}
+		if err == nil {
+			err = reports.WriteFile(path, u.set, snap, reports.Options{Lang: lang, Previous: previous})
 		}
 		fyne.Do(func() {
 			progress.Hide()
