@@ -3,6 +3,7 @@ package assessment
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"database/sql"
 	"embed"
 	"errors"
@@ -105,15 +106,32 @@ func prepareFile(path string) (fresh bool, err error) {
 		return false, i18n.NewError("store.open_failed", i18n.Args{"Path": path}, err)
 	}
 	defer f.Close()
-	header := make([]byte, len(sqliteHeader))
+	header := make([]byte, 100) // SQLite's file header
 	n, err := io.ReadFull(f, header)
 	if n == 0 && errors.Is(err, io.EOF) {
 		return true, nil // an empty file is a new database
 	}
-	if err != nil || !bytes.Equal(header, sqliteHeader) {
+	if err != nil || !bytes.Equal(header[:len(sqliteHeader)], sqliteHeader) {
 		return false, i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, err)
 	}
+	if info, err := f.Stat(); err == nil && truncated(header, info.Size()) {
+		return false, i18n.NewError("store.damaged", i18n.Args{"Path": path}, errors.New("file shorter than its header says"))
+	}
 	return false, nil
+}
+
+// truncated reports whether a database file is shorter than the page count in its header.
+// SQLite would open such a file and fail later, on whichever page is missing; refusing it at
+// once keeps the file untouched and the message clear. The header's count is trusted only
+// when its "version valid for" number matches the change counter, as SQLite does.
+func truncated(header []byte, size int64) bool {
+	pageSize := int64(binary.BigEndian.Uint16(header[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(header[28:32]))
+	valid := binary.BigEndian.Uint32(header[24:28]) == binary.BigEndian.Uint32(header[92:96])
+	return valid && pages > 0 && size < pages*pageSize
 }
 
 // refuseNewer reads the schema version read-only, before anything could write to the file.
