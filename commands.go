@@ -158,10 +158,7 @@ func openAll(ctx context.Context, db, customDir string) (*assessment.Store, *che
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if customDir == "" {
-		customDir = filepath.Join(filepath.Dir(path), "checklists")
-	}
-	set, problems, err := checklists.Load(customDir)
+	set, problems, err := loadChecklists(path, customDir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -170,6 +167,14 @@ func openAll(ctx context.Context, db, customDir string) (*assessment.Store, *che
 		return nil, nil, nil, err
 	}
 	return store, set, problems, nil
+}
+
+// loadChecklists loads the built-ins and the custom folder, by default beside the database.
+func loadChecklists(dbPath, customDir string) (*checklists.Set, []checklists.Problem, error) {
+	if customDir == "" {
+		customDir = filepath.Join(filepath.Dir(dbPath), "checklists")
+	}
+	return checklists.Load(customDir)
 }
 
 func (e *env) warn(problems []checklists.Problem) {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"gdprtjek/assessment"
 	"gdprtjek/i18n"
 	_ "gdprtjek/i18n/localeenv" // before Fyne's init: see the package comment
 	"gdprtjek/ui"
@@ -50,7 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 func runGUI(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("gdprtjek")
-	dbPath := fs.String("db", "", "")
+	dbFlag := fs.String("db", "", "")
 	customDir := fs.String("checklists", "", "")
 	showVersion := fs.Bool("version", false, "")
 	if err := e.parse(fs, args, 0); err != nil {
@@ -64,13 +65,38 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	if lang := fs.Lookup("lang").Value.String(); lang != "" {
 		forced, _ = i18n.ParseLang(lang) // parse has checked it
 	}
-	store, set, problems, err := openAll(ctx, *dbPath, *customDir)
+	path, err := dbPath(*dbFlag)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	set, problems, err := loadChecklists(path, *customDir)
+	if err != nil {
+		return err
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", icon))
-	ui.New(a, ui.Config{Store: store, Checklists: set, ChecklistProblems: problems, Lang: forced, Version: version}).ShowAndRun()
+	cfg := ui.Config{Checklists: set, ChecklistProblems: problems, Lang: forced, Version: version}
+	var opened []*assessment.Store
+	defer func() {
+		for _, s := range opened {
+			s.Close()
+		}
+	}()
+	open := func(p string) (*assessment.Store, error) {
+		s, err := assessment.Open(ctx, p)
+		if err == nil {
+			opened = append(opened, s)
+		}
+		return s, err
+	}
+	store, err := open(path)
+	if err != nil {
+		// The desktop user gets a window that explains and offers another database.
+		ui.ShowRecovery(a, cfg, err, open)
+		a.Run()
+		return nil
+	}
+	cfg.Store = store
+	ui.New(a, cfg).ShowAndRun()
 	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -108,5 +109,26 @@ func TestImportAsksBeforeReplacing(t *testing.T) {
 	}
 	if !hasLabel(u, "Status: Kladde") {
 		t.Error("the import should open the review screen")
+	}
+}
+
+func TestRecoveryExplainsAndOffersAnotherDatabase(t *testing.T) {
+	a := test.NewTempApp(t)
+	cause := i18n.NewError("store.not_a_database", i18n.Args{"Path": "/tmp/x.db"}, nil)
+	w := ShowRecovery(a, Config{Checklists: fixtureSet(), Lang: i18n.Danish}, cause, nil)
+	var texts []string
+	objects(w.Content(), func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *widget.Button:
+			texts = append(texts, x.Text)
+		}
+	})
+	joined := strings.Join(texts, "\n")
+	for _, want := range []string{"/tmp/x.db er ikke en GDPR-tjek-database", "Filen er ikke ændret", "Åbn en anden database", "Start en ny database"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("the recovery window lacks %q:\n%s", want, joined)
+		}
 	}
 }

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+)
+
+// Opener opens (or creates) the database at path.
+type Opener func(path string) (*assessment.Store, error)
+
+// ShowRecovery is shown instead of the app when the database cannot be opened (damaged, not a
+// database, from a newer version, busy): it says why, leaves the file alone, and offers to
+// open another database or start a new one.
+func ShowRecovery(a fyne.App, cfg Config, cause error, open Opener) fyne.Window {
+	lang := cfg.Lang
+	if lang == "" {
+		if saved, err := i18n.ParseLang(a.Preferences().String(prefLanguage)); err == nil {
+			lang = saved
+		} else {
+			lang = i18n.Detect()
+		}
+	}
+	loc := i18n.New(lang)
+	setFyneLanguage(loc.Lang())
+	w := a.NewWindow(loc.T("app.title"))
+	w.SetMaster()
+	msg := widget.NewLabel(loc.Error(cause))
+	msg.Wrapping = fyne.TextWrapWord
+	start := func(path string) {
+		store, err := open(path)
+		if err != nil {
+			dialog.ShowError(&shownError{loc.Error(err)}, w)
+			return
+		}
+		cfg.Store = store
+		cfg.Lang = loc.Lang()
+		u := New(a, cfg)
+		u.win.Show()
+		w.Close()
+	}
+	openOther := widget.NewButton(loc.T("recovery.open_other"), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			r.Close()
+			start(r.URI().Path())
+		}, w)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+		d.Show()
+	})
+	newDB := widget.NewButton(loc.T("recovery.new_database"), func() {
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				return
+			}
+			wc.Close() // an empty file is a new database to Open
+			start(wc.URI().Path())
+		}, w)
+		d.SetFileName("gdprtjek.db")
+		d.Show()
+	})
+	quit := widget.NewButton(loc.T("recovery.quit"), a.Quit)
+	w.SetContent(container.NewPadded(container.NewVBox(
+		widget.NewLabelWithStyle(loc.T("recovery.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		msg, widget.NewLabel(loc.T("recovery.untouched")), container.NewHBox(openOther, newDB, quit))))
+	w.Resize(fyne.NewSize(640, 280))
+	w.Show()
+	return w
+}
