@@ -12,7 +12,7 @@ DB       ?=
 LANG_ARG ?=
 BENCHTIME ?= 1s
 
-.PHONY: all deps build run test vet fmt-check demo bench screenshots clean
+.PHONY: all deps build run test vet fmt-check demo bench screenshots dist clean
 
 all: build
 
@@ -53,6 +53,15 @@ screenshots: build
 	@bash scripts/deps.sh xvfb imagemagick xdotool
 	$(GO) test ./ui -run '^TestScreens$$' -count=1 -args -screenshots="$(CURDIR)/docs/screenshots"
 	bash scripts/screenshots.sh $(BIN) docs/screenshots
+
+## dist: installable packages in dist/ made with the fyne tool from the committed tree (HEAD):
+## gdprtjek-$(VERSION)-linux-amd64.tar.xz and gdprtjek-$(VERSION)-windows-amd64.exe.
+## DIST_TARGETS=linux builds one; DIST_SRC=worktree packages uncommitted edits too.
+DIST_TARGETS ?= linux windows
+dist: deps
+	@bash scripts/deps.sh $(if $(filter windows,$(DIST_TARGETS)),gcc-mingw-w64-x86-64) xz-utils
+	bash scripts/dist.sh "$(VERSION)" $(DIST_TARGETS)
+	@ls -l dist/
 
 clean:
 	rm -rf build dist

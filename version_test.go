@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // TestVersionFromLdflags checks the wiring that `make build` and `make dist` rely on: the
@@ -32,5 +35,50 @@ func TestVersionFromLdflags(t *testing.T) {
 	}
 	if got, want := strings.TrimSpace(string(out)), "gdprtjek v9.8.7"; got != want {
 		t.Errorf("--version printed %q, want %q", got, want)
+	}
+}
+
+// TestPackagingMetadata keeps the three places that name the app in step: the app ID in
+// main.go (Fyne's preferences and window identity), FyneApp.toml (read by `fyne package`) and
+// the Linux menu entry that `make dist` ships. A menu entry whose Icon or file name differs from
+// the ID shows a blank icon; one whose Exec differs does not start the program.
+func TestPackagingMetadata(t *testing.T) {
+	var meta struct {
+		Details struct{ Icon, Name, ID, Version string }
+	}
+	if _, err := toml.DecodeFile("FyneApp.toml", &meta); err != nil {
+		t.Fatal(err)
+	}
+	if meta.Details.ID != appID {
+		t.Errorf("FyneApp.toml ID %q, main.go appID %q", meta.Details.ID, appID)
+	}
+	if _, err := os.Stat(meta.Details.Icon); err != nil {
+		t.Errorf("FyneApp.toml Icon: %v", err)
+	}
+
+	f, err := os.Open(filepath.Join("packaging", "linux", appID+".desktop"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	entry := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), "="); ok {
+			entry[k] = v
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]string{
+		"Name":           meta.Details.Name,
+		"Icon":           appID,
+		"Exec":           "gdprtjek",
+		"StartupWMClass": meta.Details.Name, // GLFW's X11 class is the window title, "GDPR-tjek"
+	} {
+		if entry[key] != want {
+			t.Errorf("desktop entry %s=%q, want %q", key, entry[key], want)
+		}
 	}
 }
