@@ -25,7 +25,9 @@ fyne_version=v1.7.4
 gobin=$(go env GOBIN)
 [ -n "$gobin" ] || gobin=$(go env GOPATH)/bin
 fyne=$gobin/fyne
-if ! "$fyne" version 2>/dev/null | grep -q "cli version: $fyne_version"; then
+# Captured first: with pipefail, grep -q closing the pipe early would fail the check.
+installed=$("$fyne" version 2>/dev/null || true)
+if [[ $installed != *"cli version: $fyne_version"* ]]; then
   echo "Installing the fyne tool $fyne_version" >&2
   go install "fyne.io/tools/cmd/fyne@$fyne_version"
 fi
@@ -59,9 +61,31 @@ else
   git archive --format=tar HEAD | tar -C "$src" -xf -
 fi
 
-# Flags for the go build that `fyne package` runs; it takes -ldflags only from GOFLAGS.
+# The version goes in with -X main.version, as in `make build`. fyne package runs `go build`
+# with its own -ldflags (-H=windowsgui -s -w); it would add ours from GOFLAGS, but v1.7.4 clears
+# GOFLAGS after its first build and the Windows package comes from a second one (after adding
+# the resources), which then said "dev". So fyne runs go through this wrapper ($GO), which adds
+# -X to whatever -ldflags fyne passes, on every build.
 export CGO_ENABLED=1
-export GOFLAGS="-ldflags=-X=main.version=$version"
+gowrap=$stage/go-with-version
+cat >"$gowrap" <<WRAP
+#!/usr/bin/env bash
+set -euo pipefail
+[ "\${1:-}" = build ] || exec $(command -v go) "\$@"
+shift
+args=(build) found=
+while [ \$# -gt 0 ]; do
+  if [ "\$1" = -ldflags ] && [ \$# -gt 1 ]; then
+    args+=(-ldflags "\$2 -X=main.version=$version"); found=1; shift 2
+  else
+    args+=("\$1"); shift
+  fi
+done
+[ -n "\$found" ] || args=(build -ldflags "-X=main.version=$version" "\${args[@]:1}")
+exec $(command -v go) "\${args[@]}"
+WRAP
+chmod +x "$gowrap"
+export GO=$gowrap
 pkgflags=(--release --app-version "$appver" --app-build "$build")
 
 package_linux() {
