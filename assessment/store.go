@@ -3,9 +3,9 @@ package assessment
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
