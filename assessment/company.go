@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gdprtjek/i18n"
 )
@@ -35,10 +36,17 @@ func NormalizeCVR(s string) string {
 	return strings.TrimPrefix(s, "DK")
 }
 
+// MaxNameLength is the longest company name kept, in characters: far above any real name,
+// low enough that a paste by mistake cannot fill the report's cover and page headers.
+const MaxNameLength = 200
+
 // Validate checks a company before it is saved.
 func (c *Company) Validate() error {
 	if strings.TrimSpace(c.Name) == "" {
 		return i18n.NewError("company.name_required", nil, nil)
+	}
+	if n := utf8.RuneCountInString(c.Name); n > MaxNameLength {
+		return i18n.NewError("company.name_too_long", i18n.Args{"Max": MaxNameLength, "Length": n}, nil)
 	}
 	if c.CVR != "" && !ValidCVR(c.CVR) {
 		return i18n.NewError("company.cvr_invalid", i18n.Args{"CVR": c.CVR}, nil)

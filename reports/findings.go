@@ -2,6 +2,7 @@ package reports
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
@@ -80,10 +81,10 @@ func (r *renderer) finding(q *checklists.Question) {
 		{size: 8.5, lh: 4.3, color: grey, text: strings.Join(meta, " · ")},
 	}
 	if answered && strings.TrimSpace(ans.Note) != "" {
-		paras = append(paras, para{style: "I", size: 8.5, lh: 4.3, text: loc.T("report.note") + ": " + ans.Note, before: 0.8})
+		paras = append(paras, para{style: "I", size: 8.5, lh: 4.3, text: loc.T("report.note") + ": " + r.shorten(ans.Note), before: 0.8})
 	}
 	if answered && strings.TrimSpace(ans.Evidence) != "" {
-		paras = append(paras, para{size: 8.5, lh: 4.3, text: loc.T("report.evidence") + ": " + ans.Evidence})
+		paras = append(paras, para{size: 8.5, lh: 4.3, text: loc.T("report.evidence") + ": " + r.shorten(ans.Evidence)})
 	}
 	if len(q.Refs) > 0 {
 		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + strings.Join(q.Refs, "; ")})
@@ -94,4 +95,18 @@ func (r *renderer) finding(q *checklists.Question) {
 	}
 	r.flowBox(box{bar: &bar, fill: fill, pad: 1.2}, paras...)
 	r.pdf.Ln(1.8)
+}
+
+// maxFreeText is how much of a note or evidence text the report prints: about a page. A longer
+// text is nearly always a paste by mistake, and would push the findings apart.
+const maxFreeText = 3000
+
+// shorten cuts a free text to maxFreeText characters and says so, with the full length.
+func (r *renderer) shorten(s string) string {
+	n := utf8.RuneCountInString(s)
+	if n <= maxFreeText {
+		return s
+	}
+	runes := []rune(s)[:maxFreeText]
+	return strings.TrimSpace(string(runes)) + " … " + r.loc.T("report.shortened", i18n.Args{"Length": r.loc.Number(float64(n), 0)})
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
@@ -174,11 +175,17 @@ func (r *renderer) fit(s string, w float64) string {
 	if r.pdf.GetStringWidth(s) <= w {
 		return s
 	}
-	runes := []rune(s)
-	for len(runes) > 0 && r.pdf.GetStringWidth(string(runes)+"…") > w {
-		runes = runes[:len(runes)-1]
+	// Widths add up rune by rune, so one pass finds the cut even in a very long text.
+	room := w - r.pdf.GetStringWidth("…")
+	width, cut := 0.0, 0
+	for i, c := range s {
+		width += r.pdf.GetStringWidth(string(c))
+		if width > room {
+			break
+		}
+		cut = i + utf8.RuneLen(c)
 	}
-	return strings.TrimSpace(string(runes)) + "…"
+	return strings.TrimSpace(s[:cut]) + "…"
 }
 
 // section starts a numbered section on a new page (or, with sameRoom, on the current page

@@ -261,3 +261,24 @@ func TestRenderBareAssessment(t *testing.T) {
 		t.Error("a previous round is shown though there was none")
 	}
 }
+
+// TestLongFreeTextShortened: a note pasted by mistake is cut to about a page with its full length
+// given, and a company name as long as the store allows still fits the page header.
+func TestLongFreeTextShortened(t *testing.T) {
+	set, snap, _ := fixture()
+	snap.Company.Name = string([]rune(strings.Repeat("Østergårds Maskinfabrik ", 9))[:assessment.MaxNameLength])
+	id := set.Checklists[0].Questions[0].ID
+	ans := snap.Answers[id]
+	ans.Note = strings.Repeat("lang note ", 12000) + "SLUTORD"
+	snap.Answers[id] = ans
+	got := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.Danish, Now: fixedNow}), "pdftotext")
+	if !strings.Contains(got, "forkortet i rapporten: 120.007 tegn i alt") {
+		t.Error("the shortened note does not say so with its full length")
+	}
+	if strings.Contains(got, "SLUTORD") {
+		t.Error("the end of a 120,000-character note was printed")
+	}
+	if n := strings.Count(got, "lang note"); n < 250 || n > 320 {
+		t.Errorf("printed %d repeats of the note, want about 300 (3,000 characters)", n)
+	}
+}
