@@ -36,8 +36,10 @@ const (
 	maxScryptN = 1 << 20
 	maxScryptR = 16
 	maxScryptP = 4
-	keyLen     = 32 // AES-256
-	saltLen    = 16
+	// scrypt needs 128·N·r bytes; N and r at their limits together would be 2 GiB.
+	maxScryptMemory = 256 << 20
+	keyLen          = 32 // AES-256
+	saltLen         = 16
 )
 
 type encryptedFile struct {
@@ -126,7 +128,7 @@ func DecryptExchange(data []byte, passphrase string) ([]byte, error) {
 		return nil, i18n.NewError("exchange.version_unsupported", i18n.Args{"Version": f.Version, "Supported": EncryptedVersion}, nil)
 	}
 	if f.KDF != kdfScrypt || f.N < 2 || f.N > maxScryptN || f.N&(f.N-1) != 0 ||
-		f.R < 1 || f.R > maxScryptR || f.P < 1 || f.P > maxScryptP || len(f.Salt) < 8 {
+		f.R < 1 || f.R > maxScryptR || f.P < 1 || f.P > maxScryptP || 128*f.N*f.R > maxScryptMemory || len(f.Salt) < 8 {
 		return nil, i18n.NewError("exchange.damaged", nil, errors.New("unsupported key derivation parameters"))
 	}
 	if strings.TrimSpace(passphrase) == "" {

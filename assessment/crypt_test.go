@@ -72,6 +72,7 @@ func TestDecryptExchangeRefuses(t *testing.T) {
 		{"tampered ciphertext", flipped, "rigtig", "exchange.wrong_passphrase"},
 		{"changed cost parameter", edit(func(m map[string]any) { m["r"] = 4.0 }), "rigtig", "exchange.wrong_passphrase"},
 		{"hostile cost parameter", edit(func(m map[string]any) { m["n"] = float64(1 << 30) }), "rigtig", "exchange.damaged"},
+		{"2 GiB of scrypt memory", edit(func(m map[string]any) { m["n"], m["r"] = float64(1<<20), 16.0 }), "rigtig", "exchange.damaged"},
 		{"no passphrase", sealed, "", "exchange.passphrase_required"},
 		{"truncated", sealed[:len(sealed)/2], "rigtig", "exchange.damaged"},
 		{"newer envelope", edit(func(m map[string]any) { m["version"] = 2.0 }), "rigtig", "exchange.version_unsupported"},
