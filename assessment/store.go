@@ -76,10 +76,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// busyTimeout is how long a write waits while another window or command writes to the same
+// database, before the user is told it is busy.
+const busyTimeout = 5 * time.Second
+
 // dsn puts every connection setting into mattn's connection string: a PRAGMA run with Exec
 // would reach only one pooled connection.
 func dsn(path string, readOnly bool) string {
-	params := []string{"_foreign_keys=on", "_busy_timeout=5000", "_secure_delete=on"}
+	params := []string{"_foreign_keys=on", fmt.Sprintf("_busy_timeout=%d", busyTimeout.Milliseconds()), "_secure_delete=on"}
 	if readOnly {
 		params = append(params, "mode=ro")
 	} else {
