@@ -11,8 +11,9 @@ BIN      := build/gdprtjek
 DB       ?=
 LANG_ARG ?=
 BENCHTIME ?= 1s
+FUZZTIME ?= 1m
 
-.PHONY: all deps build run test vet fmt-check demo bench screenshots dist clean
+.PHONY: all deps build run test vet fmt-check demo bench fuzz screenshots dist clean
 
 all: build
 
@@ -46,6 +47,10 @@ demo: build
 ## bench: speed and memory benchmarks; docs/benchmarks.md records the results
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+## fuzz: every fuzz target for FUZZTIME each (`make test` replays their seeds and testdata/fuzz)
+fuzz: deps
+	FUZZTIME=$(FUZZTIME) bash scripts/fuzz.sh
 
 ## screenshots: every main screen in both languages (Fyne's test renderer), and the real app's
 ## window under Xvfb, into docs/screenshots/
