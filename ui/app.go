@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"image/color"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,9 @@ type UI struct {
 	ctx    context.Context
 	screen func() fyne.CanvasObject // rebuilds the current screen, e.g. after a language switch
 	scale  float32                  // text and control scale: 1, or larger in workshop mode
+	// work counts files being written in the background; the app waits for them before it
+	// exits, so that closing the window never leaves a temporary file half written.
+	work sync.WaitGroup
 }
 
 // New builds the app's window on a (real or test) Fyne app.
@@ -80,7 +84,10 @@ func New(a fyne.App, cfg Config) *UI {
 func (u *UI) Window() fyne.Window { return u.win }
 
 // ShowAndRun shows the window and runs the app until it is closed.
-func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+func (u *UI) ShowAndRun() {
+	u.win.ShowAndRun()
+	u.work.Wait()
+}
 
 func (u *UI) rememberSize() {
 	size := u.win.Canvas().Size()

@@ -59,7 +59,7 @@ func (u *UI) chooseReportFile(company string, assessmentID int64, lang i18n.Lang
 func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
 	progress := dialog.NewCustomWithoutButtons(u.T("report.writing"), widget.NewProgressBarInfinite(), u.win)
 	progress.Show()
-	go func() {
+	u.work.Go(func() {
 		ctx, cancel := u.opCtx()
 		defer cancel()
 		snap, err := u.store.Snapshot(ctx, assessmentID)
@@ -78,7 +78,7 @@ func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
 			}
 			u.offerFolder(u.T("report.saved_title"), u.T("report.saved", i18n.Args{"Path": path}), filepath.Dir(path))
 		})
-	}()
+	})
 }
 
 // ReportFileName proposes a report's file name from the company's name.
