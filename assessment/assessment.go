@@ -258,7 +258,7 @@ func (s *Store) Snapshot(ctx context.Context, assessmentID int64) (*Snapshot, er
 	// pins them to one WAL snapshot.
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, busyOr(err, "begin read")
+		return nil, s.explain(err, "begin read")
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
 	return readSnapshot(ctx, tx, assessmentID)

@@ -57,7 +57,7 @@ type exStatusChange struct {
 func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, busyOr(err, "begin read")
+		return nil, s.explain(err, "begin read")
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
 	c, err := scanCompany(tx.QueryRowContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE id = ?`, id))

@@ -107,7 +107,7 @@ func (s *Store) Compare(ctx context.Context, set *checklists.Set, beforeID, afte
 	var cmp Comparison
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return cmp, busyOr(err, "begin read")
+		return cmp, s.explain(err, "begin read")
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
 	before, err := readSnapshot(ctx, tx, beforeID)

@@ -17,7 +17,7 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3" // also registers the "sqlite3" driver
 
 	"gdprtjek/i18n"
 )
@@ -147,12 +147,22 @@ func refuseNewer(ctx context.Context, path string) error {
 	defer db.Close()
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, err)
+		return notADatabaseOr(err, path)
 	}
 	if latest := len(migrationNames()); version > latest {
 		return i18n.NewError("store.too_new", i18n.Args{"Path": path, "Version": version, "Supported": latest}, nil)
 	}
 	return nil
+}
+
+// notADatabaseOr tells a file SQLite cannot read from one it cannot write (a full disk, no
+// permission): only the first is the file's fault.
+func notADatabaseOr(err error, path string) error {
+	var ie *i18n.Error
+	if errors.As(explainSQLite(err, path, "read schema version"), &ie) {
+		return ie
+	}
+	return i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, err)
 }
 
 func migrationNames() []string {
@@ -169,7 +179,7 @@ func SchemaVersion() int { return len(migrationNames()) }
 func (s *Store) migrate(ctx context.Context) error {
 	var version int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return i18n.NewError("store.not_a_database", i18n.Args{"Path": s.path}, err)
+		return notADatabaseOr(err, s.path)
 	}
 	names := migrationNames()
 	if version > len(names) {
@@ -230,22 +240,37 @@ type queryer interface {
 func (s *Store) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return busyOr(err, "begin transaction")
+		return s.explain(err, "begin transaction")
 	}
 	defer tx.Rollback() //nolint:errcheck // after Commit this is a no-op
 	if err := fn(tx); err != nil {
-		return err
+		var ie *i18n.Error
+		if errors.As(err, &ie) {
+			return err
+		}
+		return s.explain(err, "write")
 	}
 	if err := tx.Commit(); err != nil {
-		return busyOr(err, "commit")
+		return s.explain(err, "commit")
 	}
 	return nil
 }
 
-// busyOr turns SQLite's "database is locked" into a message the user can act on.
-func busyOr(err error, what string) error {
-	if strings.Contains(err.Error(), "database is locked") || strings.Contains(err.Error(), "SQLITE_BUSY") {
-		return i18n.NewError("store.busy", nil, err)
+// explain turns the SQLite errors a user can act on into messages: another program writing
+// (busy), and a disk that is full or a file that cannot be written.
+func (s *Store) explain(err error, what string) error {
+	return explainSQLite(err, s.path, what)
+}
+
+func explainSQLite(err error, path, what string) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return i18n.NewError("store.busy", nil, err)
+		case sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrReadonly, sqlite3.ErrCantOpen, sqlite3.ErrPerm:
+			return i18n.NewError("store.write_failed", i18n.Args{"Path": path}, err)
+		}
 	}
 	return fmt.Errorf("%s: %w", what, err)
 }
