@@ -121,9 +121,11 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 	p.SetCreationDate(now)
 	p.SetModificationDate(now)
 	p.SetCatalogSort(true)
-	p.SetTitle(loc.T("report.title")+" – "+snap.Company.Name, true)
-	p.SetSubject(snap.Company.Name+" – "+snap.Assessment.Title, true)
-	p.SetAuthor(snap.Assessment.Assessor, true)
+	// fpdf's metadata encoder panics on invalid UTF-8 (found by FuzzReportText); the page
+	// text goes through r.glyphs.clean, these through metadataText.
+	p.SetTitle(metadataText(loc.T("report.title")+" – "+snap.Company.Name), true)
+	p.SetSubject(metadataText(snap.Company.Name+" – "+snap.Assessment.Title), true)
+	p.SetAuthor(metadataText(snap.Assessment.Assessor), true)
 	p.SetCreator("GDPR-tjek", true)
 	p.SetLang(string(r.lang))
 	p.AliasNbPages("{nb}")
@@ -170,6 +172,10 @@ func (r *renderer) cell(w, h float64, s, align string) {
 }
 
 // fit shortens s with an ellipsis until it fits w in the current font.
+// metadataText makes s valid UTF-8 for the document properties, which PDF viewers show in
+// their own fonts.
+func metadataText(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
 func (r *renderer) fit(s string, w float64) string {
 	s = r.glyphs.clean(s)
 	if r.pdf.GetStringWidth(s) <= w {
