@@ -144,9 +144,12 @@ func TestDemoWritesBothReports(t *testing.T) {
 			}
 		}
 	}
-	info, err := os.Stat(db)
-	if err != nil || info.Mode().Perm() != 0o600 {
-		t.Errorf("database mode: %v %v", info.Mode(), err)
+	// The database and the reports hold personal data: readable by the user only.
+	for _, name := range []string{"demo.db", "report-da.pdf", "report-en.pdf"} {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil || info.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode: %v %v", name, info.Mode(), err)
+		}
 	}
 }
 
@@ -179,6 +182,9 @@ func TestAnswerExportImportAndList(t *testing.T) {
 		t.Fatalf("export: %+v", r)
 	}
 	other := filepath.Join(dir, "other.db")
+	if info, err := os.Stat(exported); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("export mode: %v %v", info.Mode(), err)
+	}
 	r = runCmd(t, "import", exported, "--db", other)
 	if r.code != 0 || strings.TrimSpace(r.stdout) == "" {
 		t.Fatalf("import: %+v", r)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"gdprtjek/i18n"
@@ -32,8 +33,18 @@ func ValidCVR(s string) bool {
 
 // NormalizeCVR removes the spaces and a "DK" prefix people type around a CVR number.
 func NormalizeCVR(s string) string {
-	s = strings.ToUpper(strings.Join(strings.Fields(s), ""))
-	return strings.TrimPrefix(s, "DK")
+	// Rune by rune, so that a non-breaking space pasted from a web page goes too, and invalid
+	// UTF-8 becomes U+FFFD once (joining fields could splice two stray bytes into a space).
+	s = strings.ToUpper(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s))
+	for strings.HasPrefix(s, "DK") { // so that normalising twice changes nothing
+		s = s[len("DK"):]
+	}
+	return s
 }
 
 // MaxNameLength is the longest company name kept, in characters: far above any real name,
