@@ -74,11 +74,16 @@ func gcmFor(passphrase string, f *encryptedFile) (cipher.AEAD, error) {
 
 // EncryptExchange wraps an exchange file (or any data) in a passphrase-protected envelope.
 func EncryptExchange(data []byte, passphrase string) ([]byte, error) {
+	return encryptWithCost(data, passphrase, scryptN, scryptR, scryptP)
+}
+
+// encryptWithCost is EncryptExchange with the scrypt cost given; fuzzing uses a low one.
+func encryptWithCost(data []byte, passphrase string, n, r, p int) ([]byte, error) {
 	if strings.TrimSpace(passphrase) == "" {
 		return nil, i18n.NewError("exchange.passphrase_empty", nil, nil)
 	}
 	f := encryptedFile{Format: EncryptedFormat, Version: EncryptedVersion, KDF: kdfScrypt,
-		N: scryptN, R: scryptR, P: scryptP, Salt: make([]byte, saltLen)}
+		N: n, R: r, P: p, Salt: make([]byte, saltLen)}
 	if _, err := rand.Read(f.Salt); err != nil {
 		return nil, fmt.Errorf("salt: %w", err)
 	}
