@@ -3,7 +3,6 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -71,13 +70,12 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 }
 
 // WriteFile renders the report to path through a temporary file in the same folder, so a
-// failure never leaves a partial PDF behind.
+// failure never leaves a partial PDF behind. The PDF goes straight to the file: a report of
+// thousands of questions is tens of megabytes, better not held twice.
 func WriteFile(path string, set *checklists.Set, snap *assessment.Snapshot, opts Options) error {
-	var buf bytes.Buffer
-	if err := Render(&buf, set, snap, opts); err != nil {
-		return err
-	}
-	return assessment.WriteFileAtomic(path, buf.Bytes())
+	return assessment.WriteAtomic(path, func(w io.Writer) error {
+		return Render(w, set, snap, opts)
+	})
 }
 
 type renderer struct {
