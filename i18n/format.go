@@ -55,9 +55,12 @@ func (l *Localizer) Number(f float64, decimals int) string {
 	return b.String()
 }
 
-// Percent writes a percentage rounded to a whole number: Danish "72 %", English "72%".
+// Percent writes a percentage as a whole number, rounded down: Danish "72 %", English "72%".
+// Rounded down, so that a score of 79.6 % does not show as 80 % beside an amber light (green
+// starts at 80), and 99.7 % answered does not read as all answered. The small allowance keeps
+// a computed 80 that came out as 79.99999 at 80.
 func (l *Localizer) Percent(f float64) string {
-	n := l.Number(math.Round(f), 0)
+	n := l.Number(math.Floor(f+1e-9), 0)
 	if l.lang == Danish {
 		return n + "\u00a0%"
 	}

@@ -184,8 +184,10 @@ func TestNumber(t *testing.T) {
 	if got := New(Danish).Percent(72.4); got != "72\u00a0%" {
 		t.Errorf("Danish percent: %q", got)
 	}
-	if got := New(English).Percent(72.5); got != "73%" {
-		t.Errorf("English percent: %q", got)
+	for f, want := range map[float64]string{72.5: "72%", 79.6: "79%", 99.7: "99%", 100: "100%", 0: "0%", 100 * 0.8: "80%", 100 * 4.0 / 5: "80%"} {
+		if got := New(English).Percent(f); got != want {
+			t.Errorf("English Percent(%v) = %q, want %q (rounded down)", f, got, want)
+		}
 	}
 }
 
