@@ -101,6 +101,11 @@ func (u *UI) T(id string, args ...i18n.Args) string { return u.loc.T(id, args...
 // show makes build the current screen and shows it, below the common top bar.
 func (u *UI) show(build func() fyne.CanvasObject) {
 	u.screen = build
+	// Keys belong to the screen that registered them: without this, typing 3 on the start
+	// screen would answer the last question shown in the questionnaire.
+	c := u.win.Canvas()
+	c.SetOnTypedRune(nil)
+	c.SetOnTypedKey(nil)
 	u.win.SetTitle(u.T("app.title"))
 	u.win.SetContent(container.NewBorder(u.topBar(), nil, nil, nil, build()))
 }
@@ -127,12 +132,13 @@ func (u *UI) topBar() fyne.CanvasObject {
 		u.app.Preferences().SetString(prefTheme, themeChoices[themeSelect.SelectedIndex()])
 		u.applyTheme()
 	}
-	home := widget.NewButton(u.T("nav.start"), u.showStart)
-	about := widget.NewButton(u.T("nav.about"), u.showAbout)
+	// Start and About leave workshop mode: its large type and full screen belong to it alone.
+	home := widget.NewButton(u.T("nav.start"), func() { u.endWorkshopMode(); u.showStart() })
+	about := widget.NewButton(u.T("nav.about"), func() { u.endWorkshopMode(); u.showAbout() })
 	title := widget.NewLabelWithStyle(u.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// Selects truncate to their smallest size; give them room for the longest label.
 	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home),
-		container.NewHBox(minWidth(themeSelect, 160), minWidth(langSelect, 120), about))
+		container.NewHBox(minWidth(themeSelect, 160*u.scale), minWidth(langSelect, 120*u.scale), about))
 }
 
 func langIndex(l i18n.Lang) int {

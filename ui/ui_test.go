@@ -333,3 +333,30 @@ func TestDeleteCompanyAfterConfirmation(t *testing.T) {
 		t.Errorf("company not deleted: %+v", companies)
 	}
 }
+
+// TestKeysAndWorkshopEndWithTheirScreen: leaving the questionnaire or workshop mode through the
+// top bar ends their keys and workshop mode's large type; typing on the start screen answers
+// nothing.
+func TestKeysAndWorkshopEndWithTheirScreen(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	_, a := newAssessment(t, store)
+	for _, open := range []func(int64){u.showQuestionnaire, u.showWorkshop} {
+		open(a.ID)
+		test.Tap(findButton(t, u, "Start"))
+		if u.win.FullScreen() || u.scale != 1 {
+			t.Error("the start screen is still in workshop mode")
+		}
+		c := u.win.Canvas()
+		if c.OnTypedRune() != nil {
+			c.OnTypedRune()('3')
+		}
+		if c.OnTypedKey() != nil {
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		}
+		answers, err := store.Answers(context.Background(), a.ID)
+		if err != nil || len(answers) != 0 {
+			t.Errorf("typing on the start screen answered: %+v %v", answers, err)
+		}
+		findButton(t, u, "Ny virksomhed") // still on the start screen
+	}
+}

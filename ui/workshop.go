@@ -21,10 +21,18 @@ func (u *UI) showWorkshop(assessmentID int64) {
 }
 
 func (u *UI) leaveWorkshop(assessmentID int64) {
+	u.endWorkshopMode()
+	u.showQuestionnaire(assessmentID)
+}
+
+// endWorkshopMode returns to normal type and a normal window, if workshop mode is on.
+func (u *UI) endWorkshopMode() {
+	if u.scale == 1 {
+		return
+	}
 	u.scale = 1
 	u.applyTheme()
 	u.win.SetFullScreen(false)
-	u.showQuestionnaire(assessmentID)
 }
 
 func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
