@@ -56,7 +56,7 @@ fuzz: deps
 ## window under Xvfb, into docs/screenshots/
 screenshots: build
 	@bash scripts/deps.sh xvfb imagemagick xdotool
-	$(GO) test ./ui -run '^TestScreens$$' -count=1 -args -screenshots="$(CURDIR)/docs/screenshots"
+	$(GO) test ./ui -run '^TestDocScreenshots$$' -count=1 -args -screenshots="$(CURDIR)/docs/screenshots"
 	bash scripts/screenshots.sh $(BIN) docs/screenshots
 
 ## dist: installable packages in dist/ made with the fyne tool from the committed tree (HEAD):

@@ -6,14 +6,18 @@ import (
 	"flag"
 	"image"
 	"image/png"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"gdprtjek/assessment"
+	"gdprtjek/checklists"
 	"gdprtjek/i18n"
 )
 
@@ -66,32 +70,83 @@ func screenState(t *testing.T, lang i18n.Lang) (*UI, int64, int64) {
 // TestScreens renders every main screen in both languages and compares it with its golden
 // image in testdata/ (go test ./ui -run TestScreens -update rewrites them).
 func TestScreens(t *testing.T) {
-	screens := []struct {
-		name string
-		show func(u *UI, companyID, assessmentID int64)
-	}{
-		{"start", func(u *UI, _, _ int64) { u.showStart() }},
-		{"company", func(u *UI, c, _ int64) { u.showCompany(c) }},
-		{"new-company", func(u *UI, _, _ int64) { u.showNewCompany() }},
-		{"new-assessment", func(u *UI, c, _ int64) { u.showNewAssessment(c) }},
-		{"questionnaire", func(u *UI, _, a int64) { u.showQuestionnaire(a) }},
-		{"results", func(u *UI, _, a int64) { u.showResults(a) }},
-		{"compare", func(u *UI, c, _ int64) { u.showCompare(c) }},
-		{"review", func(u *UI, _, a int64) { u.showReview(a) }},
-		{"workshop", func(u *UI, _, a int64) { u.showWorkshop(a) }},
-	}
 	for _, lang := range i18n.Langs {
-		for _, s := range screens {
+		for _, s := range screenList {
 			t.Run(s.name+"-"+string(lang), func(t *testing.T) {
 				u, companyID, assessmentID := screenState(t, lang)
 				u.win.Resize(fyne.NewSize(1100, 760))
 				s.show(u, companyID, assessmentID)
 				img := u.win.Canvas().Capture()
-				name := s.name + "-" + string(lang) + ".png"
-				if *screenshots != "" {
-					writePNG(t, filepath.Join(*screenshots, name), img)
+				compareGolden(t, filepath.Join("testdata", "screens", s.name+"-"+string(lang)+".png"), img)
+			})
+		}
+	}
+}
+
+// screenList is every main screen, shown for a company and one of its assessments.
+var screenList = []struct {
+	name string
+	show func(u *UI, companyID, assessmentID int64)
+}{
+	{"start", func(u *UI, _, _ int64) { u.showStart() }},
+	{"company", func(u *UI, c, _ int64) { u.showCompany(c) }},
+	{"new-company", func(u *UI, _, _ int64) { u.showNewCompany() }},
+	{"new-assessment", func(u *UI, c, _ int64) { u.showNewAssessment(c) }},
+	{"questionnaire", func(u *UI, _, a int64) { u.showQuestionnaire(a) }},
+	{"results", func(u *UI, _, a int64) { u.showResults(a) }},
+	{"compare", func(u *UI, c, _ int64) { u.showCompare(c) }},
+	{"review", func(u *UI, _, a int64) { u.showReview(a) }},
+	{"workshop", func(u *UI, _, a int64) { u.showWorkshop(a) }},
+}
+
+// TestDocScreenshots writes the screenshots in docs/screenshots (make screenshots): the same
+// screens as TestScreens, with the built-in checklists and the demo company, so that readers
+// see the real questions. It has no goldens, since the content changes with the checklists.
+func TestDocScreenshots(t *testing.T) {
+	if *screenshots == "" {
+		t.Skip("writes docs/screenshots only when asked: -screenshots DIR")
+	}
+	set, err := checklists.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range i18n.Langs {
+		for _, s := range screenList {
+			t.Run(s.name+"-"+string(lang), func(t *testing.T) {
+				a := test.NewTempApp(t)
+				store, err := assessment.Open(context.Background(), filepath.Join(t.TempDir(), "docs.db"))
+				if err != nil {
+					t.Fatal(err)
 				}
-				compareGolden(t, filepath.Join("testdata", "screens", name), img)
+				t.Cleanup(func() { store.Close() })
+				ctx := context.Background()
+				first, err := store.CreateDemo(ctx, set)
+				if err != nil {
+					t.Fatal(err)
+				}
+				snap, err := store.Snapshot(ctx, first)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// A second round with some gaps closed, for the comparison and the results.
+				second, err := store.StartRound(ctx, set, first, "GDPR-gennemgang 2027", "Søren Åkjær")
+				if err != nil {
+					t.Fatal(err)
+				}
+				closed := 0
+				for _, id := range slices.Sorted(maps.Keys(snap.Answers)) {
+					if ans := snap.Answers[id]; ans.Value == assessment.No && closed < 8 {
+						ans.AssessmentID, ans.Value = second.ID, assessment.Yes
+						if err := store.SaveAnswer(ctx, set, &ans); err != nil {
+							t.Fatal(err)
+						}
+						closed++
+					}
+				}
+				u := New(a, Config{Store: store, Checklists: set, Lang: lang, Version: "docs"})
+				u.win.Resize(fyne.NewSize(1100, 760))
+				s.show(u, snap.Company.ID, second.ID)
+				writePNG(t, filepath.Join(*screenshots, s.name+"-"+string(lang)+".png"), u.win.Canvas().Capture())
 			})
 		}
 	}
