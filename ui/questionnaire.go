@@ -170,12 +170,7 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	results := widget.NewButton(u.T("nav.results"), func() { u.showResults(q.snap.Assessment.ID) })
 	workshop := widget.NewButton(u.T("workshop.start"), func() { u.showWorkshop(q.snap.Assessment.ID) })
 
-	// Open from the start: someone filling it in alone needs the guidance under every
-	// question; a consultant who knows it can fold it away, and it stays folded from question
-	// to question.
-	guidanceItem := widget.NewAccordionItem(u.T("questionnaire.guidance"), container.NewVBox(q.guidance, q.refs))
-	guidanceItem.Open = true
-	guidance := widget.NewAccordion(guidanceItem)
+	guidance := widget.NewAccordion(widget.NewAccordionItem(u.T("questionnaire.guidance"), container.NewVBox(q.guidance, q.refs)))
 	details := widget.NewForm(
 		widget.NewFormItem(u.T("questionnaire.note_label"), q.note),
 		widget.NewFormItem(u.T("questionnaire.evidence_label"), q.evidence),
