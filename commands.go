@@ -298,11 +298,19 @@ func required(name, value string) error {
 func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("report")
 	id, out, db := assessmentFlag(fs), fs.String("out", "", ""), dbFlag(fs)
+	sectionList := fs.String("sections", "", "")
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
 	if err := errors.Join(required("assessment", *id), required("out", *out)); err != nil {
 		return firstUsage(err)
+	}
+	var sections []reports.Section // none: all of them
+	if *sectionList != "" {
+		var err error
+		if sections, err = reports.ParseSections(*sectionList); err != nil {
+			return usageError{err}
+		}
 	}
 	aid, err := parseID(*id)
 	if err != nil {
@@ -322,7 +330,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), Previous: previous})
+	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), Previous: previous, Sections: sections})
 }
 
 // firstUsage keeps the first of several joined usage errors: one clear line.

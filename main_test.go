@@ -251,3 +251,33 @@ func TestExportImportKeepsTheReport(t *testing.T) {
 		}
 	}
 }
+
+func TestReportSections(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	r := runCmd(t, "demo", "--db", db, "--out", dir)
+	if r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	id := strings.TrimSpace(r.stdout)
+	out := filepath.Join(dir, "plan.pdf")
+	if r := runCmd(t, "report", "--db", db, "--assessment", id, "--lang", "da", "--out", out, "--sections", "summary,bilag"); r.code != 2 ||
+		!strings.Contains(r.stderr, `Ukendt afsnit "bilag"`) {
+		t.Errorf("an unknown section should be a usage error naming it: %+v", r)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a report was written despite the unknown section: %v", err)
+	}
+	if r := runCmd(t, "report", "--db", db, "--assessment", id, "--lang", "da", "--out", out, "--sections", "summary,actions"); r.code != 0 {
+		t.Fatalf("report --sections: %+v", r)
+	}
+	headings := map[string]bool{}
+	for _, line := range strings.Split(pdfText(t, out), "\n") {
+		headings[strings.TrimSpace(line)] = true
+	}
+	for heading, want := range map[string]bool{"Sammenfatning": true, "Handlingsplan": true, "Bilag": false, "Resultater pr. område": false} {
+		if headings[heading] != want {
+			t.Errorf("heading %q in the report of summary and actions: %v, want %v", heading, headings[heading], want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -27,6 +28,61 @@ type Options struct {
 	// Previous is the score of the round this assessment was started from, shown beside each
 	// area in the chart; nil when there was no previous round.
 	Previous *assessment.Result
+	// Sections are the parts to include; none means all of them.
+	Sections []Section
+}
+
+// Section is a part of the report a reader may leave out; the cover with its table of
+// contents is always there.
+type Section string
+
+// The sections in report order.
+const (
+	SectionSummary  Section = "summary" // the summary and the score chart
+	SectionSystems  Section = "systems"
+	SectionFindings Section = "findings"
+	SectionActions  Section = "actions"
+	SectionPartner  Section = "partner"
+	SectionReview   Section = "review"
+	SectionAppendix Section = "appendix"
+)
+
+// Sections lists every section in report order.
+var Sections = []Section{SectionSummary, SectionSystems, SectionFindings, SectionActions, SectionPartner,
+	SectionReview, SectionAppendix}
+
+// LabelID is the message ID of the section's heading, which also names it in choices.
+func (s Section) LabelID() string {
+	switch s {
+	case SectionActions:
+		return "report.action_plan"
+	case SectionPartner:
+		return "report.partner_section"
+	}
+	return "report." + string(s)
+}
+
+// ParseSections reads a comma-separated list of section names, such as "summary,actions".
+func ParseSections(list string) ([]Section, error) {
+	var out []Section
+	for _, name := range strings.Split(list, ",") {
+		s := Section(strings.TrimSpace(name))
+		if !slices.Contains(Sections, s) {
+			known := make([]string, len(Sections))
+			for i, k := range Sections {
+				known[i] = string(k)
+			}
+			return nil, i18n.NewError("report.section_unknown", i18n.Args{"Name": string(s), "Known": strings.Join(known, ", ")}, nil)
+		}
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func (o Options) includes(s Section) bool {
+	return len(o.Sections) == 0 || slices.Contains(o.Sections, s)
 }
 
 // Page geometry in millimetres (A4). The header and footer live in the top and bottom
@@ -50,14 +106,24 @@ const (
 func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Options) error {
 	r := newRenderer(set, snap, opts)
 	r.cover()
-	r.summary()
-	r.chart()
-	r.systems()
-	r.findings()
-	r.actionPlan()
-	r.partnerActions()
-	r.review()
-	r.appendix()
+	for _, part := range []struct {
+		section Section
+		draw    []func()
+	}{
+		{SectionSummary, []func(){r.summary, r.chart}},
+		{SectionSystems, []func(){r.systems}},
+		{SectionFindings, []func(){r.findings}},
+		{SectionActions, []func(){r.actionPlan}},
+		{SectionPartner, []func(){r.partnerActions}},
+		{SectionReview, []func(){r.review}},
+		{SectionAppendix, []func(){r.appendix}},
+	} {
+		if opts.includes(part.section) {
+			for _, draw := range part.draw {
+				draw()
+			}
+		}
+	}
 	r.tableOfContents()
 	// fpdf compresses each page with a new zlib writer of about 1 MB; for a report of
 	// realistic size that is cheap and makes the file several times smaller, but for a report
@@ -79,6 +145,7 @@ func WriteFile(path string, set *checklists.Set, snap *assessment.Snapshot, opts
 }
 
 type renderer struct {
+	opts   Options
 	pdf    *fpdf.Fpdf
 	loc    *i18n.Localizer
 	lang   i18n.Lang
@@ -100,6 +167,7 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 		now = time.Now()
 	}
 	r := &renderer{
+		opts:   opts,
 		pdf:    fpdf.New("P", "mm", "A4", ""),
 		loc:    loc,
 		lang:   loc.Lang(),

@@ -282,3 +282,33 @@ func TestLongFreeTextShortened(t *testing.T) {
 		t.Errorf("printed %d repeats of the note, want about 300 (3,000 characters)", n)
 	}
 }
+
+// TestSectionsChosen: a report of some sections has their headings, in the table of contents
+// too, and none of the others; an unknown section name is refused with the names that exist.
+func TestSectionsChosen(t *testing.T) {
+	set, snap, _ := fixture()
+	all := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: fixedNow}), "pdftotext")
+	got := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: fixedNow,
+		Sections: []reports.Section{reports.SectionSummary, reports.SectionActions}}), "pdftotext")
+	for _, want := range []string{"Summary", "Action plan"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the report of summary and actions lacks %q", want)
+		}
+	}
+	for _, left := range []string{"Findings per area", "Review and sign-off", "Appendix", "IT systems"} {
+		if !strings.Contains(all, left) {
+			t.Fatalf("the whole report lacks %q; the test's headings are out of date", left)
+		}
+		if strings.Contains(got, left) {
+			t.Errorf("the report of summary and actions still has %q", left)
+		}
+	}
+	if _, err := reports.ParseSections("summary, actions,summary"); err != nil {
+		t.Errorf("a list with spaces and a repeat: %v", err)
+	}
+	_, err := reports.ParseSections("summary,bilag")
+	var ie *i18n.Error
+	if !errors.As(err, &ie) || ie.ID != "report.section_unknown" || !strings.Contains(i18n.New(i18n.Danish).Error(err), "appendix") {
+		t.Errorf("unknown section: %v", err)
+	}
+}

@@ -111,10 +111,16 @@ func (r *renderer) summary() {
 				loc.T("value."+string(g.Answer.Value)) + " · " + g.Checklist.Title.In(r.lang)})
 		p.Ln(1.2)
 	}
-	if n := len(res.Gaps); n > 5 {
+	if n := len(res.Gaps); n > 5 && r.opts.includes(SectionActions) {
 		r.muted(9, loc.N("report.more_gaps", n-5))
 	}
 
+	// The guide to reading names every section; a report of some sections goes without it.
+	for _, s := range Sections {
+		if !r.opts.includes(s) {
+			return
+		}
+	}
 	r.flow(para{style: "B", size: 11, lh: 6, text: loc.T("report.how_to_read"), before: 4})
 	r.flow(para{size: 9.5, lh: 4.8, text: loc.T("report.how_to_read_text", i18n.Args{
 		"Green": loc.Percent(assessment.GreenFrom), "Amber": loc.Percent(assessment.AmberFrom)})})

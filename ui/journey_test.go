@@ -14,6 +14,7 @@ import (
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
 	"gdprtjek/i18n"
+	"gdprtjek/reports"
 )
 
 // journeySet has 25 questions, five of them only for companies with an ERP system.
@@ -107,7 +108,7 @@ func TestUserJourney(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), ReportFileName("Ærø Æbler ApS", i18n.Danish))
-	u.writeReport(path, list[0].ID, i18n.Danish)
+	u.writeReport(path, list[0].ID, reports.Options{Lang: i18n.Danish})
 	u.work.Wait()
 	if info, err := os.Stat(path); err != nil || info.Size() < 1000 {
 		t.Fatalf("no report written: %v", err)

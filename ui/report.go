@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url" // only to hand a local folder to the desktop's file manager; no network use
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,8 +16,8 @@ import (
 	"gdprtjek/reports"
 )
 
-// saveReport asks for the report's language (independent of the UI's) and where to save
-// it, then writes it off the UI thread.
+// saveReport asks for the report's language (independent of the UI's), its sections and
+// where to save it, then writes it off the UI thread.
 func (u *UI) saveReport(assessmentID int64) {
 	ctx, cancel := u.opCtx()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
@@ -27,15 +28,35 @@ func (u *UI) saveReport(assessmentID int64) {
 	}
 	langSelect := widget.NewSelect([]string{u.T("lang.da"), u.T("lang.en")}, nil)
 	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
+	labels := make([]string, len(reports.Sections))
+	for i, s := range reports.Sections {
+		labels[i] = u.T(s.LabelID())
+	}
+	sectionChecks := widget.NewCheckGroup(labels, nil)
+	sectionChecks.SetSelected(labels)
 	dialog.ShowForm(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(u.T("report.language"), langSelect)}, func(ok bool) {
-			if ok {
-				u.chooseReportFile(snap.Company.Name, assessmentID, i18n.Langs[max(langSelect.SelectedIndex(), 0)])
+		[]*widget.FormItem{
+			widget.NewFormItem(u.T("report.language"), langSelect),
+			widget.NewFormItem(u.T("report.sections"), sectionChecks),
+		}, func(ok bool) {
+			if !ok {
+				return
 			}
+			opts := reports.Options{Lang: i18n.Langs[max(langSelect.SelectedIndex(), 0)]}
+			for i, s := range reports.Sections {
+				if slices.Contains(sectionChecks.Selected, labels[i]) {
+					opts.Sections = append(opts.Sections, s)
+				}
+			}
+			if len(opts.Sections) == 0 {
+				u.showError(i18n.NewError("report.no_sections", nil, nil))
+				return
+			}
+			u.chooseReportFile(snap.Company.Name, assessmentID, opts)
 		}, u.win)
 }
 
-func (u *UI) chooseReportFile(company string, assessmentID int64, lang i18n.Lang) {
+func (u *UI) chooseReportFile(company string, assessmentID int64, opts reports.Options) {
 	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -47,16 +68,16 @@ func (u *UI) chooseReportFile(company string, assessmentID int64, lang i18n.Lang
 		path := w.URI().Path()
 		// The dialog has created the file; the report replaces it atomically.
 		w.Close()
-		u.writeReport(path, assessmentID, lang)
+		u.writeReport(path, assessmentID, opts)
 	}, u.win)
-	save.SetFileName(ReportFileName(company, lang))
+	save.SetFileName(ReportFileName(company, opts.Lang))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	save.Show()
 }
 
 // writeReport renders in the background with a progress dialog; widgets are touched only
 // through fyne.Do.
-func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
+func (u *UI) writeReport(path string, assessmentID int64, opts reports.Options) {
 	progress := dialog.NewCustomWithoutButtons(u.T("report.writing"), widget.NewProgressBarInfinite(), u.win)
 	progress.Show()
 	u.work.Go(func() {
@@ -68,7 +89,8 @@ func (u *UI) writeReport(path string, assessmentID int64, lang i18n.Lang) {
 			previous, err = u.store.PreviousResult(ctx, u.set, snap.Assessment)
 		}
 		if err == nil {
-			err = reports.WriteFile(path, u.set, snap, reports.Options{Lang: lang, Previous: previous})
+			opts.Previous = previous
+			err = reports.WriteFile(path, u.set, snap, opts)
 		}
 		fyne.Do(func() {
 			progress.Hide()

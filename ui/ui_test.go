@@ -16,6 +16,7 @@ import (
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
 	"gdprtjek/i18n"
+	"gdprtjek/reports"
 )
 
 func text(da, en string) checklists.Text { return checklists.Text{DA: da, EN: en} }
@@ -198,7 +199,7 @@ func TestWriteReportInBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), ReportFileName(c.Name, i18n.Danish))
-	u.writeReport(path, a.ID, i18n.Danish)
+	u.writeReport(path, a.ID, reports.Options{Lang: i18n.Danish})
 	u.work.Wait()
 	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
 		t.Fatalf("the report was not written: %v", err)
@@ -358,5 +359,46 @@ func TestKeysAndWorkshopEndWithTheirScreen(t *testing.T) {
 			t.Errorf("typing on the start screen answered: %+v %v", answers, err)
 		}
 		findButton(t, u, "Ny virksomhed") // still on the start screen
+	}
+}
+
+// TestReportDialogChoosesSections: the report dialog offers every section, all chosen, named
+// as the report's headings in the UI's language; with none chosen it says so and goes no
+// further.
+func TestReportDialogChoosesSections(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	_, a := newAssessment(t, store)
+	u.saveReport(a.ID)
+	var checks *widget.CheckGroup
+	var confirm *widget.Button
+	overlayObjects(u, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.CheckGroup:
+			checks = x
+		case *widget.Button:
+			if x.Text == "Vælg fil …" {
+				confirm = x
+			}
+		}
+	})
+	if checks == nil || confirm == nil {
+		t.Fatal("the report dialog has no section choice or no confirm button")
+	}
+	if len(checks.Options) != len(reports.Sections) || len(checks.Selected) != len(reports.Sections) {
+		t.Errorf("sections offered %v, chosen %v; want all %d chosen", checks.Options, checks.Selected, len(reports.Sections))
+	}
+	if !slices.Contains(checks.Options, "Handlingsplan") || !slices.Contains(checks.Options, "Bilag") {
+		t.Errorf("sections are not named by their Danish headings: %v", checks.Options)
+	}
+	checks.SetSelected(nil)
+	test.Tap(confirm)
+	found := false
+	overlayObjects(u, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "Vælg mindst ét afsnit") {
+			found = true
+		}
+	})
+	if !found {
+		t.Error("no message when no section is chosen")
 	}
 }
