@@ -71,9 +71,9 @@ func insertAssessment(ctx context.Context, tx *sql.Tx, a *Assessment) (int64, er
 		previous = a.PreviousID
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO assessments
-		(uid, company_id, title, assessor, status, profile, checklists, previous_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.UID, a.CompanyID, a.Title, a.Assessor, string(a.Status), string(profile), string(pinned), previous,
+		(uid, company_id, title, assessor, participants, status, profile, checklists, previous_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.UID, a.CompanyID, a.Title, a.Assessor, a.Participants, string(a.Status), string(profile), string(pinned), previous,
 		formatTime(a.CreatedAt), formatTime(a.UpdatedAt))
 	if err != nil {
 		return 0, fmt.Errorf("insert assessment: %w", err)
@@ -88,13 +88,13 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-const assessmentColumns = `id, uid, company_id, title, assessor, status, profile, checklists,
+const assessmentColumns = `id, uid, company_id, title, assessor, participants, status, profile, checklists,
 	coalesce(previous_id, 0), created_at, updated_at`
 
 func scanAssessment(row interface{ Scan(...any) error }) (Assessment, error) {
 	var a Assessment
 	var status, profile, pinned, created, updated string
-	if err := row.Scan(&a.ID, &a.UID, &a.CompanyID, &a.Title, &a.Assessor, &status, &profile, &pinned,
+	if err := row.Scan(&a.ID, &a.UID, &a.CompanyID, &a.Title, &a.Assessor, &a.Participants, &status, &profile, &pinned,
 		&a.PreviousID, &created, &updated); err != nil {
 		return a, err
 	}
@@ -205,6 +205,27 @@ func (s *Store) SaveAnswer(ctx context.Context, set *checklists.Set, ans *Answer
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE assessments SET updated_at = ? WHERE id = ?`,
 			formatTime(ans.UpdatedAt), ans.AssessmentID)
+		return err
+	})
+}
+
+// SetParticipants records who took part in the assessment's workshop.
+func (s *Store) SetParticipants(ctx context.Context, assessmentID int64, participants string) error {
+	now := formatTime(s.Now())
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var status string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM assessments WHERE id = ?`, assessmentID).Scan(&status)
+		if errors.Is(err, sql.ErrNoRows) {
+			return i18n.NewError("assessment.not_found", i18n.Args{"ID": assessmentID}, err)
+		}
+		if err != nil {
+			return fmt.Errorf("read assessment status: %w", err)
+		}
+		if Status(status) == Approved {
+			return i18n.NewError("assessment.read_only", i18n.Args{"ID": assessmentID}, nil)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE assessments SET participants = ?, updated_at = ? WHERE id = ?`,
+			participants, now, assessmentID)
 		return err
 	})
 }

@@ -117,7 +117,8 @@ func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 
 func assessmentData(ctx context.Context, tx *sql.Tx, a Assessment) (assessmentRecord, error) {
 	rec := assessmentRecord{ID: a.ID, exAssessment: exAssessment{UID: a.UID, Title: a.Title, Assessor: a.Assessor,
-		Status: a.Status, Profile: nonNil(a.Profile), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt},
+		Participants: a.Participants,
+		Status:       a.Status, Profile: nonNil(a.Profile), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt},
 		Checklists: nonNil(a.Checklists), Answers: []exAnswer{}, Comments: []exComment{}, SignOffs: []exSignOff{},
 		StatusChanges: []exStatusChange{}}
 	answers, err := queryAnswers(ctx, tx, a.ID)

@@ -62,13 +62,15 @@ type exSystem struct {
 }
 
 type exAssessment struct {
-	UID       string    `json:"uid"`
-	Title     string    `json:"title"`
-	Assessor  string    `json:"assessor"`
-	Status    Status    `json:"status"`
-	Profile   []string  `json:"profile"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	UID      string `json:"uid"`
+	Title    string `json:"title"`
+	Assessor string `json:"assessor"`
+	// Omitted when empty, so that files without a workshop stay readable by earlier versions.
+	Participants string    `json:"participants,omitempty"`
+	Status       Status    `json:"status"`
+	Profile      []string  `json:"profile"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
 }
 
 type exAnswer struct {
@@ -107,7 +109,8 @@ func MarshalExchange(snap *Snapshot) ([]byte, error) {
 			Contact: snap.Company.Contact, SizeBand: snap.Company.SizeBand, Industry: snap.Company.Industry},
 		Systems: []exSystem{}, Answers: []exAnswer{}, Comments: []exComment{}, SignOffs: []exSignOff{},
 		Assessment: exAssessment{UID: snap.Assessment.UID, Title: snap.Assessment.Title, Assessor: snap.Assessment.Assessor,
-			Status: snap.Assessment.Status, Profile: nonNil(snap.Assessment.Profile),
+			Participants: snap.Assessment.Participants,
+			Status:       snap.Assessment.Status, Profile: nonNil(snap.Assessment.Profile),
 			CreatedAt: snap.Assessment.CreatedAt, UpdatedAt: snap.Assessment.UpdatedAt},
 		Checklists: nonNil(snap.Assessment.Checklists),
 	}
@@ -275,7 +278,8 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 			}
 		}
 		a := Assessment{UID: c.Assessment.UID, CompanyID: companyID, Title: c.Assessment.Title, Assessor: c.Assessment.Assessor,
-			Status: c.Assessment.Status, Profile: c.Assessment.Profile, Checklists: c.Checklists,
+			Participants: c.Assessment.Participants,
+			Status:       c.Assessment.Status, Profile: c.Assessment.Profile, Checklists: c.Checklists,
 			CreatedAt: c.Assessment.CreatedAt, UpdatedAt: c.Assessment.UpdatedAt}
 		if assessmentID, err = insertAssessment(ctx, tx, &a); err != nil {
 			return err

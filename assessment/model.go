@@ -72,17 +72,19 @@ const (
 
 // Assessment is one round of answering the checklists for a company.
 type Assessment struct {
-	ID         int64
-	UID        string // stable across exchange files
-	CompanyID  int64
-	Title      string
-	Assessor   string
-	Status     Status
-	Profile    []string         // the profile conditions that hold
-	Checklists []checklists.Ref // pinned checklist versions
-	PreviousID int64            // the round this one was started from; 0 for none
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	ID        int64
+	UID       string // stable across exchange files
+	CompanyID int64
+	Title     string
+	Assessor  string
+	// Participants are the people who took part in a workshop on the assessment, as typed.
+	Participants string
+	Status       Status
+	Profile      []string         // the profile conditions that hold
+	Checklists   []checklists.Ref // pinned checklist versions
+	PreviousID   int64            // the round this one was started from; 0 for none
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // Value is an answer to a question.

@@ -37,10 +37,14 @@ func (r *renderer) cover() {
 		{loc.T("report.assessment"), dash(a.Title)},
 		{loc.T("report.date"), loc.Date(r.now)},
 		{loc.T("report.assessor"), dash(a.Assessor)},
-		{loc.T("report.partner"), partners(r.snap.Systems)},
-		{loc.T("report.status"), loc.T("status." + string(a.Status))},
-		{loc.T("report.checklist_versions"), versions(a.Checklists)},
 	}
+	if strings.TrimSpace(a.Participants) != "" {
+		rows = append(rows, [2]string{loc.T("report.participants"), a.Participants})
+	}
+	rows = append(rows,
+		[2]string{loc.T("report.partner"), partners(r.snap.Systems)},
+		[2]string{loc.T("report.status"), loc.T("status." + string(a.Status))},
+		[2]string{loc.T("report.checklist_versions"), versions(a.Checklists)})
 	const labelW = 48.0
 	for _, row := range rows {
 		y := p.GetY()

@@ -103,7 +103,7 @@ func fixture() (*checklists.Set, *assessment.Snapshot, reports.Options) {
 				Hosting: assessment.HostingUSA, ProcessorAgreement: assessment.AgreementUnknown},
 		},
 		Assessment: assessment.Assessment{ID: 7, UID: "fixture", CompanyID: 1, Title: "GDPR-gennemgang 2026",
-			Assessor: "Søren Åkjær", Status: assessment.Approved, Profile: []string{"employees", "email_marketing"},
+			Assessor: "Søren Åkjær", Participants: "Birthe Østergård, Jørgen Bæk", Status: assessment.Approved, Profile: []string{"employees", "email_marketing"},
 			Checklists: set.Refs(), PreviousID: 3},
 		Answers: map[string]assessment.Answer{
 			"behandling.fortegnelse": {Value: assessment.No, Owner: "Birthe Østergård", Due: "2026-05-01",

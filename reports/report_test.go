@@ -249,7 +249,7 @@ func TestLabelsTranslated(t *testing.T) {
 func TestRenderBareAssessment(t *testing.T) {
 	set, snap, _ := fixture()
 	snap.Answers, snap.Systems, snap.Comments, snap.SignOffs = nil, nil, nil, nil
-	snap.Company.CVR, snap.Assessment.Checklists = "", nil
+	snap.Company.CVR, snap.Assessment.Checklists, snap.Assessment.Participants = "", nil, ""
 	got := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: fixedNow}), "pdftotext", "-layout")
 	for _, want := range []string{"Not answered", "There are no gaps.", "The company has registered no IT systems.",
 		"There are no comments.", "The gaps call for no configuration work"} {
@@ -259,6 +259,9 @@ func TestRenderBareAssessment(t *testing.T) {
 	}
 	if strings.Contains(got, "(previous)") {
 		t.Error("a previous round is shown though there was none")
+	}
+	if strings.Contains(got, "Workshop participants") {
+		t.Error("a participants line is shown though there was no workshop")
 	}
 }
 

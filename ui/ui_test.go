@@ -306,11 +306,30 @@ func TestWorkshopAnswersAndEscLeaves(t *testing.T) {
 	if err != nil || answers["basis.records"].Value != assessment.Partly || answers["basis.dpa"].Value != assessment.Unknown {
 		t.Errorf("workshop answers: %+v %v", answers, err)
 	}
+	var participants *widget.Entry
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "Deltagere (navne, adskilt med komma)" {
+			participants = e
+		}
+	})
+	if participants == nil {
+		t.Fatal("no participants field in workshop mode")
+	}
+	test.Type(participants, "Birthe, Jørgen")
+	if got, err := store.Assessment(context.Background(), a.ID); err != nil || got.Participants != "Birthe, Jørgen" {
+		t.Errorf("participants saved as %q (%v)", got.Participants, err)
+	}
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.win.FullScreen() || u.scale != 1 {
 		t.Error("Esc should leave full screen and large type")
 	}
 	findButton(t, u, "Workshop-tilstand") // back in the questionnaire
+	u.showWorkshop(a.ID)
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == participants.PlaceHolder && e.Text != "Birthe, Jørgen" {
+			t.Errorf("workshop mode opened again shows participants %q", e.Text)
+		}
+	})
 }
 
 func TestDeleteCompanyAfterConfirmation(t *testing.T) {

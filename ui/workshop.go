@@ -51,6 +51,22 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 	}
 	participants := widget.NewEntry()
 	participants.SetPlaceHolder(u.T("workshop.participants"))
+	participants.SetText(q.snap.Assessment.Participants)
+	if q.snap.Assessment.Editable() {
+		// Saved as typed, like a note: the list of who took part goes on the report's cover.
+		participants.OnChanged = func(text string) {
+			ctx, cancel := u.opCtx()
+			defer cancel()
+			if err := u.store.SetParticipants(ctx, assessmentID, text); err != nil {
+				u.showError(err)
+				return
+			}
+			q.snap.Assessment.Participants = text
+			q.saved.SetText(u.T("questionnaire.saved"))
+		}
+	} else {
+		participants.Disable()
+	}
 	leave := widget.NewButton(u.T("workshop.leave"), func() { u.leaveWorkshop(assessmentID) })
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
 	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
