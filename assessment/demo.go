@@ -30,8 +30,9 @@ func (s *Store) CreateDemo(ctx context.Context, set *checklists.Set) (int64, err
 			ProcessorAgreement: AgreementNo},
 	}
 	a := Assessment{UID: newUID(), Title: "GDPR-gennemgang 2026", Assessor: "Søren Åkjær", Status: Draft,
-		Profile:    []string{"employees", "recruitment", "consumers", "email_marketing", "events", "website"},
-		Checklists: set.Refs(), CreatedAt: now, UpdatedAt: now}
+		Participants: "Birthe Østergård (direktør), Jørgen Bæk (IT), Søren Åkjær (konsulent)",
+		Profile:      []string{"employees", "recruitment", "consumers", "email_marketing", "events", "website"},
+		Checklists:   set.Refs(), CreatedAt: now, UpdatedAt: now}
 	var id int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := insertCompany(ctx, tx, &company, now); err != nil {
