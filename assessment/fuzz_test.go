@@ -10,6 +10,7 @@ import (
 
 	"gdprtjek/checklists"
 	"gdprtjek/i18n"
+	"gdprtjek/internal/fuzzcount"
 )
 
 // The fuzz targets here feed arbitrary files to import. A bad file must be refused with a
@@ -88,6 +89,7 @@ func FuzzImportExchange(f *testing.F) {
 	f.Add([]byte(`{"format":"gdprtjek-exchange","schema_version":2}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzcount.Tried("FuzzImportExchange")
 		checkImport(t, s, set, func() (int64, error) {
 			return s.ImportExchange(context.Background(), set, data, true)
 		})
@@ -105,6 +107,7 @@ func FuzzImportContent(f *testing.F) {
 	f.Add([]byte(file.Content))
 	f.Add([]byte(`{"company":{"name":"Ø"},"assessment":{"uid":"u","title":"t","status":"approved"},"answers":[{"question":"governance.records","value":"yes","due":"0000-00-00"}]}`))
 	f.Fuzz(func(t *testing.T, content []byte) {
+		fuzzcount.Tried("FuzzImportContent")
 		var c exchangeContent
 		if json.Unmarshal(content, &c) != nil {
 			return
@@ -136,6 +139,7 @@ func FuzzImportProtected(f *testing.F) {
 	f.Add(sealed[:len(sealed)-40], "hemmelig")
 	f.Add(demo, "")
 	f.Fuzz(func(t *testing.T, data []byte, passphrase string) {
+		fuzzcount.Tried("FuzzImportProtected")
 		checkImport(t, s, set, func() (int64, error) {
 			return s.ImportProtected(context.Background(), set, data, passphrase, true)
 		})
@@ -149,6 +153,7 @@ func FuzzCVR(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, typed string) {
+		fuzzcount.Tried("FuzzCVR")
 		cvr := NormalizeCVR(typed)
 		if NormalizeCVR(cvr) != cvr {
 			t.Fatalf("normalising %q twice gives %q, then %q", typed, cvr, NormalizeCVR(cvr))

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"gdprtjek/internal/fuzzcount"
 )
 
 // FuzzParse feeds arbitrary bytes to the checklist parser: it must report problems, never
@@ -18,6 +20,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("id = \"x\"\n[[questions]]\n[questions.text]\nda = \"\"\"\n[[x]]\n\"\"\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		fuzzcount.Tried("FuzzParse")
 		c, _, problems := parse("fuzz.toml", data)
 		for _, p := range problems {
 			if p.Line < 1 || p.ID == "" {

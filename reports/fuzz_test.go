@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gdprtjek/i18n"
+	"gdprtjek/internal/fuzzcount"
 	"gdprtjek/reports"
 )
 
@@ -17,6 +18,7 @@ func FuzzReportText(f *testing.F) {
 		f.Add(seed, seed)
 	}
 	f.Fuzz(func(t *testing.T, name, text string) {
+		fuzzcount.Tried("FuzzReportText")
 		for _, lang := range i18n.Langs {
 			set, snap, opts := fixture()
 			opts.Lang = lang
