@@ -154,15 +154,9 @@ func TestDemoWritesBothReports(t *testing.T) {
 }
 
 func TestAnswerExportImportAndList(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "a.db")
-	r := runCmd(t, "demo", "--db", db, "--out", dir)
-	if r.code != 0 {
-		t.Fatalf("demo: %+v", r)
-	}
-	id := strings.TrimSpace(r.stdout)
+	dir, db, id := demoDB(t)
 
-	r = runCmd(t, "list", "--json", "--db", db)
+	r := runCmd(t, "list", "--json", "--db", db)
 	var listed []listedCompany
 	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &listed) != nil || len(listed) != 1 {
 		t.Fatalf("list --json: %+v", r)
@@ -253,13 +247,7 @@ func TestExportImportKeepsTheReport(t *testing.T) {
 }
 
 func TestReportSections(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	r := runCmd(t, "demo", "--db", db, "--out", dir)
-	if r.code != 0 {
-		t.Fatalf("demo: %+v", r)
-	}
-	id := strings.TrimSpace(r.stdout)
+	dir, db, id := demoDB(t)
 	out := filepath.Join(dir, "plan.pdf")
 	if r := runCmd(t, "report", "--db", db, "--assessment", id, "--lang", "da", "--out", out, "--sections", "summary,bilag"); r.code != 2 ||
 		!strings.Contains(r.stderr, `Ukendt afsnit "bilag"`) {
@@ -280,4 +268,17 @@ func TestReportSections(t *testing.T) {
 			t.Errorf("heading %q in the report of summary and actions: %v, want %v", heading, headings[heading], want)
 		}
 	}
+}
+
+// demoDB makes the demo company in a new database in a test folder; it returns the folder, the
+// database and the demo assessment's ID.
+func demoDB(t *testing.T) (dir, db, id string) {
+	t.Helper()
+	dir = t.TempDir()
+	db = filepath.Join(dir, "demo.db")
+	r := runCmd(t, "demo", "--db", db, "--out", dir)
+	if r.code != 0 {
+		t.Fatalf("demo: %+v", r)
+	}
+	return dir, db, strings.TrimSpace(r.stdout)
 }

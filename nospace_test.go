@@ -18,13 +18,7 @@ func TestFullDiskLeavesNoPartialFile(t *testing.T) {
 	if err != nil {
 		t.Skip("prlimit (util-linux) is not installed")
 	}
-	dir := t.TempDir()
-	db := filepath.Join(dir, "demo.db")
-	r := runCmd(t, "demo", "--db", db, "--out", dir)
-	if r.code != 0 {
-		t.Fatalf("demo: %+v", r)
-	}
-	id := strings.TrimSpace(r.stdout)
+	dir, db, id := demoDB(t)
 	out := filepath.Join(dir, "out")
 	if err := os.Mkdir(out, 0o700); err != nil {
 		t.Fatal(err)

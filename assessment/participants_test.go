@@ -18,7 +18,7 @@ func TestParticipants(t *testing.T) {
 	c := newCompany(t, s, "Værksted ApS")
 	a := newAssessment(t, s, set, c.ID)
 
-	data := exportOf(t, s, a.ID)
+	data := export(t, s, a.ID)
 	if strings.Contains(string(data), `"participants"`) {
 		t.Error("an assessment without a workshop should export no participants field")
 	}
@@ -30,7 +30,7 @@ func TestParticipants(t *testing.T) {
 		t.Fatalf("participants %q (%v), want %q", got.Participants, err, who)
 	}
 	dst := openStore(t)
-	id, err := dst.ImportExchange(ctx, set, exportOf(t, s, a.ID), false)
+	id, err := dst.ImportExchange(ctx, set, export(t, s, a.ID), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,17 +53,4 @@ func TestParticipants(t *testing.T) {
 	}
 	wantErrID(t, s.SetParticipants(ctx, a.ID, "ændret bagefter"), "assessment.read_only")
 	wantErrID(t, s.SetParticipants(ctx, 999999, who), "assessment.not_found")
-}
-
-func exportOf(t *testing.T, s *assessment.Store, id int64) []byte {
-	t.Helper()
-	snap, err := s.Snapshot(context.Background(), id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := assessment.MarshalExchange(snap)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
