@@ -108,20 +108,18 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 	r.cover()
 	for _, part := range []struct {
 		section Section
-		draw    []func()
+		draw    func()
 	}{
-		{SectionSummary, []func(){r.summary, r.chart}},
-		{SectionSystems, []func(){r.systems}},
-		{SectionFindings, []func(){r.findings}},
-		{SectionActions, []func(){r.actionPlan}},
-		{SectionPartner, []func(){r.partnerActions}},
-		{SectionReview, []func(){r.review}},
-		{SectionAppendix, []func(){r.appendix}},
+		{SectionSummary, func() { r.summary(); r.chart() }},
+		{SectionSystems, r.systems},
+		{SectionFindings, r.findings},
+		{SectionActions, r.actionPlan},
+		{SectionPartner, r.partnerActions},
+		{SectionReview, r.review},
+		{SectionAppendix, r.appendix},
 	} {
 		if opts.includes(part.section) {
-			for _, draw := range part.draw {
-				draw()
-			}
+			part.draw()
 		}
 	}
 	r.tableOfContents()
