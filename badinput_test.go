@@ -103,11 +103,19 @@ func TestBadInputMatrix(t *testing.T) {
 			}
 			// The same through the command line, as a script would pass it.
 			id := strconv.FormatInt(a.ID, 10)
-			if r := runCmd(t, "answer", "--db", dbPath, "--assessment", id, "--question", qid, "--value", "partly", "--note", input); r.code != 0 {
-				t.Fatalf("answer --note refused free text: exit %d, %s", r.code, r.stderr)
-			}
+			r := runCmd(t, "answer", "--db", dbPath, "--assessment", id, "--question", qid, "--value", "partly", "--note", input, "--lang", "en")
 			answers, err = store.Answers(ctx, a.ID)
-			if err != nil || answers[qid].Note != input || answers[qid].Value != assessment.Partly {
+			switch {
+			case !utf8.ValidString(input): // a terminal in another character set: refused, nothing saved
+				if r.code != 2 || !strings.Contains(r.stderr, "--note is not valid UTF-8") {
+					t.Fatalf("answer --note with invalid UTF-8: exit %d, %q", r.code, r.stderr)
+				}
+				if err != nil || answers[qid].Value != assessment.No {
+					t.Fatalf("the refused command changed the answer (%v)", err)
+				}
+			case r.code != 0:
+				t.Fatalf("answer --note refused free text: exit %d, %s", r.code, r.stderr)
+			case err != nil || answers[qid].Note != input || answers[qid].Value != assessment.Partly:
 				t.Fatalf("note given on the command line not kept exactly (%v)", err)
 			}
 			if r := runCmd(t, "report", "--db", dbPath, "--assessment", id, "--lang", "en", "--out", filepath.Join(dir, "cli.pdf")); r.code != 0 {

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
@@ -96,6 +97,17 @@ func (e *env) parse(fs *flag.FlagSet, args []string, positional int) error {
 	}
 	if positional >= 0 && len(rest) != positional {
 		return usageError{i18n.NewError("cli.wrong_args", i18n.Args{"Command": fs.Name()}, nil)}
+	}
+	// A terminal set to Latin-1 hands us "Søren" as invalid UTF-8; stored, it would turn into
+	// replacement characters in every export. Better to say so before anything is saved.
+	var invalid string
+	fs.Visit(func(f *flag.Flag) {
+		if invalid == "" && !utf8.ValidString(f.Value.String()) {
+			invalid = "--" + f.Name
+		}
+	})
+	if invalid != "" {
+		return usageError{i18n.NewError("cli.not_utf8", i18n.Args{"Flag": invalid}, nil)}
 	}
 	e.positional = rest
 	if f := fs.Lookup("lang"); f != nil && f.Value.String() != "" {
