@@ -189,42 +189,38 @@ func (s *Store) SaveAnswer(ctx context.Context, set *checklists.Set, ans *Answer
 	}
 	ans.UpdatedAt = s.Now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM assessments WHERE id = ?`, ans.AssessmentID).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) {
-			return i18n.NewError("assessment.not_found", i18n.Args{"ID": ans.AssessmentID}, err)
-		}
-		if err != nil {
-			return fmt.Errorf("read assessment status: %w", err)
-		}
-		if Status(status) == Approved {
-			return i18n.NewError("assessment.read_only", i18n.Args{"ID": ans.AssessmentID}, nil)
+		if err := requireEditable(ctx, tx, ans.AssessmentID); err != nil {
+			return err
 		}
 		if err := upsertAnswer(ctx, tx, ans); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE assessments SET updated_at = ? WHERE id = ?`,
+		_, err := tx.ExecContext(ctx, `UPDATE assessments SET updated_at = ? WHERE id = ?`,
 			formatTime(ans.UpdatedAt), ans.AssessmentID)
 		return err
 	})
+}
+
+// requireEditable refuses a change to an assessment that does not exist or is approved.
+func requireEditable(ctx context.Context, tx *sql.Tx, id int64) error {
+	status, err := currentStatus(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if status == Approved {
+		return i18n.NewError("assessment.read_only", i18n.Args{"ID": id}, nil)
+	}
+	return nil
 }
 
 // SetParticipants records who took part in the assessment's workshop.
 func (s *Store) SetParticipants(ctx context.Context, assessmentID int64, participants string) error {
 	now := formatTime(s.Now())
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var status string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM assessments WHERE id = ?`, assessmentID).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) {
-			return i18n.NewError("assessment.not_found", i18n.Args{"ID": assessmentID}, err)
+		if err := requireEditable(ctx, tx, assessmentID); err != nil {
+			return err
 		}
-		if err != nil {
-			return fmt.Errorf("read assessment status: %w", err)
-		}
-		if Status(status) == Approved {
-			return i18n.NewError("assessment.read_only", i18n.Args{"ID": assessmentID}, nil)
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE assessments SET participants = ?, updated_at = ? WHERE id = ?`,
+		_, err := tx.ExecContext(ctx, `UPDATE assessments SET participants = ?, updated_at = ? WHERE id = ?`,
 			participants, now, assessmentID)
 		return err
 	})

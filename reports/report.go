@@ -85,6 +85,11 @@ func (o Options) includes(s Section) bool {
 	return len(o.Sections) == 0 || slices.Contains(o.Sections, s)
 }
 
+// whole reports whether every section is included.
+func (o Options) whole() bool {
+	return !slices.ContainsFunc(Sections, func(s Section) bool { return !o.includes(s) })
+}
+
 // Page geometry in millimetres (A4). The header and footer live in the top and bottom
 // margins; everything else stays inside bodyTop..bodyBottom and margin..pageW-margin.
 const (

@@ -116,10 +116,8 @@ func (r *renderer) summary() {
 	}
 
 	// The guide to reading names every section; a report of some sections goes without it.
-	for _, s := range Sections {
-		if !r.opts.includes(s) {
-			return
-		}
+	if !r.opts.whole() {
+		return
 	}
 	r.flow(para{style: "B", size: 11, lh: 6, text: loc.T("report.how_to_read"), before: 4})
 	r.flow(para{size: 9.5, lh: 4.8, text: loc.T("report.how_to_read_text", i18n.Args{
