@@ -118,6 +118,12 @@ func prepareFile(path string) (fresh bool, err error) {
 	if err != nil || !bytes.Equal(header[:len(sqliteHeader)], sqliteHeader) {
 		return false, i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, err)
 	}
+	// A program killed while SQLite copied its write-ahead log into the file leaves the file
+	// short of its header's page count, with the log still beside it: SQLite completes the copy
+	// from the log when it opens the database. Only without such a log is a short file damaged.
+	if wal, err := os.Stat(path + "-wal"); err == nil && wal.Size() > 0 {
+		return false, nil
+	}
 	if info, err := f.Stat(); err == nil && truncated(header, info.Size()) {
 		return false, i18n.NewError("store.damaged", i18n.Args{"Path": path}, errors.New("file shorter than its header says"))
 	}
