@@ -29,15 +29,25 @@ type env struct {
 
 type command func(ctx context.Context, e *env, args []string) error
 
-var commands map[string]command
+// commands maps a subcommand's name to its function. Each commands*.go file registers its own
+// group in an init function, so that adding a group touches no shared table.
+var commands = map[string]command{}
+
+func register(group map[string]command) {
+	for name, cmd := range group {
+		if _, dup := commands[name]; dup {
+			panic("command registered twice: " + name)
+		}
+		commands[name] = cmd
+	}
+}
 
 func init() {
-	// Assigned in init: help refers to the table itself.
-	commands = map[string]command{
+	register(map[string]command{
 		"demo": cmdDemo, "checklists": cmdChecklists, "validate": cmdValidate, "report": cmdReport,
 		"export": cmdExport, "import": cmdImport, "list": cmdList, "answer": cmdAnswer,
 		"help": cmdHelp, "--help": cmdHelp, "-h": cmdHelp, "-help": cmdHelp,
-	}
+	})
 }
 
 // usageError is a mistake in how a command was called: exit code 2.
