@@ -136,6 +136,20 @@ type Answer struct {
 	UpdatedBy    string
 }
 
+// Overdue reports whether the answer's action is past its due date on now's day: the answer
+// is a gap, the action not done, and the due date (a day, kept without a time) before now's.
+func (a Answer) Overdue(now time.Time) bool {
+	if a.Due == "" || a.ActionStatus == ActionDone || !IsGap(a.Value) {
+		return false
+	}
+	due, err := time.Parse(time.DateOnly, a.Due)
+	if err != nil {
+		return false
+	}
+	y, m, d := now.Date()
+	return due.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
 // Comment is a reviewer's remark, on a question or (QuestionID empty) on the whole.
 type Comment struct {
 	ID           int64

@@ -1,21 +1,31 @@
 package reports
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
+)
+
+// The report's face: Noto Sans, made for documents, with every Danish and Western European
+// letter and a real hyphen (the Go font drew "-" like a dash). Licence: fonts/LICENSE (OFL 1.1).
+// fpdf embeds only the glyphs a report uses (a subset named ABCDEF+NotoSans-…).
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	notoRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	notoBold []byte
+	//go:embed fonts/NotoSans-Italic.ttf
+	notoItalic []byte
 )
 
 // faces are the embedded fonts, parsed once, to learn which characters they can show.
 var faces = sync.OnceValue(func() []*sfnt.Font {
 	var out []*sfnt.Font
-	for _, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF} {
+	for _, ttf := range [][]byte{notoRegular, notoBold, notoItalic} {
 		f, err := sfnt.Parse(ttf)
 		if err != nil {
 			// The fonts are compiled in; failing to parse them is a build defect.

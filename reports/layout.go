@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -192,6 +193,7 @@ const (
 // moves to the next with the header repeated, and a row taller than a page breaks between lines.
 func (r *renderer) table(cols []column, rows [][]tcell) {
 	p := r.pdf
+	cols = r.fitColumns(cols, rows)
 	header := make([][]string, len(cols))
 	r.font("B", tableSize)
 	headerLines := 1
@@ -289,9 +291,87 @@ func widths(titles []string, rel ...float64) []column {
 	return cols
 }
 
+// fitColumns sizes a table's columns so that no word is broken inside ("Marketin g"): each
+// column is at least as wide as its longest word (header included), the rest of the width is
+// shared in the proportions asked for. When the longest words together are wider than the
+// page, the columns shrink in proportion and wrap hyphenates the words that no longer fit.
+func (r *renderer) fitColumns(cols []column, rows [][]tcell) []column {
+	p := r.pdf
+	pad := 2*p.GetCellMargin() + 1 // a little air between a long word and the next column
+	need := make([]float64, len(cols))
+	longest := func(i int, style, text string) {
+		if text == "" {
+			return
+		}
+		r.font(style, tableSize)
+		for _, word := range strings.Fields(r.glyphs.clean(text)) {
+			need[i] = max(need[i], p.GetStringWidth(word)+pad)
+		}
+	}
+	for i, c := range cols {
+		longest(i, "B", c.title)
+	}
+	for _, row := range rows {
+		for i, c := range row[:min(len(row), len(cols))] {
+			style := c.style
+			if c.chip != nil {
+				style = "B"
+			}
+			longest(i, style, c.text)
+			longest(i, "I", c.sub)
+		}
+	}
+	return shareWidth(cols, need, contentW)
+}
+
+// shareWidth gives each column at least need[i] and shares what is left of total in the
+// proportion of the columns' asked-for widths; when the needs exceed total, they are scaled
+// down to fit.
+func shareWidth(cols []column, need []float64, total float64) []column {
+	out := slices.Clone(cols)
+	sumNeed := 0.0
+	for _, n := range need {
+		sumNeed += n
+	}
+	if sumNeed >= total {
+		for i := range out {
+			out[i].w = total * need[i] / sumNeed
+		}
+		return out
+	}
+	// Columns whose share is below their need get their need; the others share the rest in
+	// proportion. Each round fixes at least one column, so this ends.
+	fixed := make([]bool, len(out))
+	for {
+		room, rel := total, 0.0
+		for i, c := range cols {
+			if fixed[i] {
+				room -= need[i]
+			} else {
+				rel += c.w
+			}
+		}
+		changed := false
+		for i, c := range cols {
+			if fixed[i] {
+				out[i].w = need[i]
+				continue
+			}
+			out[i].w = room * c.w / rel
+			if out[i].w < need[i] {
+				fixed[i], changed = true, true
+			}
+		}
+		if !changed {
+			return out
+		}
+	}
+}
+
 // wrap breaks s into lines that fit a cell of width w in the current font, at spaces and
-// newlines; a word wider than a line is broken between characters. Unlike fpdf's SplitText
-// it never breaks at a no-break space, so "80 %" stays on one line. s must be cleaned.
+// newlines; a word wider than a line is broken after a hyphen or slash in it if it has one,
+// else between letters with a hyphen added. Unlike fpdf's SplitText it never breaks at a
+// no-break space, so "80 %" stays on one line. s must be cleaned.
 func (r *renderer) wrap(s string, w float64) []string {
 	p := r.pdf
 	w -= 2 * p.GetCellMargin()
@@ -319,9 +399,9 @@ func (r *renderer) wrap(s string, w float64) []string {
 				line.Reset()
 			}
 			for ww > w {
-				n := r.fitPrefix(word, w)
-				out = append(out, word[:n])
-				word = word[n:]
+				piece, rest := r.breakWord(word, w)
+				out = append(out, piece)
+				word = rest
 				ww = p.GetStringWidth(word)
 			}
 			line.WriteString(word)
@@ -333,6 +413,21 @@ func (r *renderer) wrap(s string, w float64) []string {
 		out = out[:len(out)-1]
 	}
 	return out
+}
+
+// breakWord splits a word wider than w into a first line that fits and the rest: after the
+// last hyphen or slash that fits, else before the letter that does not fit, with a hyphen.
+func (r *renderer) breakWord(word string, w float64) (string, string) {
+	n := r.fitPrefix(word, w)
+	if i := strings.LastIndexAny(word[:n], "-/"); i > 0 && i+1 < len(word) {
+		return word[:i+1], word[i+1:]
+	}
+	hyphen := r.pdf.GetStringWidth("-")
+	h := r.fitPrefix(word, w-hyphen)
+	if r.pdf.GetStringWidth(word[:h])+hyphen > w {
+		return word[:n], word[n:] // too narrow even for one letter and a hyphen
+	}
+	return word[:h] + "-", word[h:]
 }
 
 // fitPrefix returns how many bytes of word fit in w, at least one rune's worth.

@@ -11,9 +11,6 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
@@ -102,9 +99,11 @@ const (
 	footerY      = pageH - 12
 	lineH        = 5.0
 	compressUpTo = 80
-	fontFamily   = "Go"
+	// The family's name is chosen so that fpdf's font names are as long as the tagged subset
+	// names that replace them (see subsetNamer).
+	fontFamily = "NotoSansPDF"
 	// fpdf keeps family names in lower case.
-	fontFamilyKey = "go"
+	fontFamilyKey = "notosanspdf"
 )
 
 // Render writes the report of snap, scored against set, as PDF to w.
@@ -132,7 +131,11 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 	// realistic size that is cheap and makes the file several times smaller, but for a report
 	// of hundreds of pages it doubles the time. Beyond compressUpTo pages speed wins.
 	r.pdf.SetCompression(r.pdf.PageCount() <= compressUpTo)
-	if err := r.pdf.Output(w); err != nil {
+	sw := &subsetNamer{w: w}
+	if err := r.pdf.Output(sw); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	if err := sw.Close(); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
 	return nil
@@ -182,9 +185,9 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 	}
 	r.result = assessment.ScoreSnapshot(set, snap)
 	p := r.pdf
-	p.AddUTF8FontFromBytes(fontFamily, "", goregular.TTF)
-	p.AddUTF8FontFromBytes(fontFamily, "B", gobold.TTF)
-	p.AddUTF8FontFromBytes(fontFamily, "I", goitalic.TTF)
+	p.AddUTF8FontFromBytes(fontFamily, "", notoRegular)
+	p.AddUTF8FontFromBytes(fontFamily, "B", notoBold)
+	p.AddUTF8FontFromBytes(fontFamily, "I", notoItalic)
 	p.SetMargins(margin, bodyTop, margin)
 	p.SetAutoPageBreak(true, pageH-bodyBottom)
 	p.SetCreationDate(now)
@@ -343,6 +346,15 @@ func (r *renderer) dueDate(due string) string {
 		return r.loc.Date(t)
 	}
 	return due
+}
+
+// dueCell is an action's due date, marked in red when the action is overdue on the report's date.
+func (r *renderer) dueCell(a assessment.Answer) tcell {
+	c := tcell{text: r.dueDate(a.Due)}
+	if a.Overdue(r.now) {
+		c.style, c.color, c.sub = "B", red, r.loc.T("report.overdue")
+	}
+	return c
 }
 
 // questionArea finds the area title of the checklist holding a question.
