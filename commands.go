@@ -348,11 +348,11 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	previous, err := store.PreviousResult(ctx, set, snap.Assessment)
+	previous, err := store.PreviousSnapshot(ctx, snap.Assessment)
 	if err != nil {
 		return err
 	}
-	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), Previous: previous, Sections: sections})
+	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), PreviousRound: previous, Sections: sections})
 }
 
 // firstUsage keeps the first of several joined usage errors: one clear line.

@@ -118,6 +118,12 @@ func (s *Store) Compare(ctx context.Context, set *checklists.Set, beforeID, afte
 	if err != nil {
 		return cmp, err
 	}
+	return CompareSnapshots(set, before, after), nil
+}
+
+// CompareSnapshots is Compare on assessments already read.
+func CompareSnapshots(set *checklists.Set, before, after *Snapshot) Comparison {
+	var cmp Comparison
 	cmp.Before, cmp.After = before.Assessment, after.Assessment
 	rb, ra := ScoreSnapshot(set, before), ScoreSnapshot(set, after)
 	cmp.Overall = ScoreChange{Before: rb.Overall.Percent(), After: ra.Overall.Percent(),
@@ -165,12 +171,76 @@ func (s *Store) Compare(ctx context.Context, set *checklists.Set, beforeID, afte
 	for _, id := range rest {
 		changed(id)
 	}
-	return cmp, nil
+	return cmp
 }
 
 // PreviousResult scores the round an assessment was started from, for a report's "previous
 // round" marks; nil when it has none (or that round has been deleted).
 func (s *Store) PreviousResult(ctx context.Context, set *checklists.Set, a Assessment) (*Result, error) {
+	prev, err := s.PreviousSnapshot(ctx, a)
+	if prev == nil || err != nil {
+		return nil, err
+	}
+	res := ScoreSnapshot(set, prev)
+	return &res, nil
+}
+
+// Progress is what changed since the round an assessment was started from: a report's
+// "Since the last round".
+type Progress struct {
+	Areas []ScoreChange // areas scored in either round, in the order of set's areas
+	// Improved and Worse are the questions that apply now and were answered in both rounds
+	// (neither "not applicable") whose answer earns more, or less, than before: a first
+	// answer is no change of answer.
+	Improved, Worse []AnswerChange
+	// Closed are the questions whose action was open in the earlier round (a gap, not
+	// marked done) and is closed now: marked done, or answered so that it is no gap.
+	Closed []string
+}
+
+// ProgressSince compares an assessment (after) with the earlier round it was started from
+// (before), in checklist order.
+func ProgressSince(set *checklists.Set, before, after *Snapshot) Progress {
+	cmp := CompareSnapshots(set, before, after)
+	p := Progress{Areas: cmp.Areas}
+	pinned := Pinned(set, after.Assessment)
+	scopedOut := map[string]bool{}
+	for _, s := range ScoreSnapshot(set, after).ScopedOut {
+		scopedOut[s.Question.ID] = true
+	}
+	applies := func(id string) bool {
+		_, _, ok := pinned.Question(id)
+		return ok && !scopedOut[id]
+	}
+	for _, c := range cmp.Changed {
+		if !applies(c.QuestionID) || c.Before == "" || c.After == "" || c.Before == NA || c.After == NA {
+			continue
+		}
+		switch b, a := creditOf(c.Before), creditOf(c.After); {
+		case a > b:
+			p.Improved = append(p.Improved, c)
+		case a < b:
+			p.Worse = append(p.Worse, c)
+		}
+	}
+	for _, c := range pinned.Checklists {
+		for _, q := range c.Questions {
+			was, ok := before.Answers[q.ID]
+			if !ok || !IsGap(was.Value) || was.ActionStatus == ActionDone || !applies(q.ID) {
+				continue
+			}
+			now, answered := after.Answers[q.ID]
+			if answered && (now.ActionStatus == ActionDone || !IsGap(now.Value)) {
+				p.Closed = append(p.Closed, q.ID)
+			}
+		}
+	}
+	return p
+}
+
+// PreviousSnapshot reads the round an assessment was started from; nil when it has none (or
+// that round has been deleted).
+func (s *Store) PreviousSnapshot(ctx context.Context, a Assessment) (*Snapshot, error) {
 	if a.PreviousID == 0 {
 		return nil, nil
 	}
@@ -179,9 +249,5 @@ func (s *Store) PreviousResult(ctx context.Context, set *checklists.Set, a Asses
 	if errors.As(err, &ie) && ie.ID == "assessment.not_found" {
 		return nil, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	res := ScoreSnapshot(set, prev)
-	return &res, nil
+	return prev, err
 }

@@ -15,7 +15,7 @@ func (r *renderer) cover() {
 	p.Bookmark(r.glyphs.clean(loc.T("report.cover")), 0, -1)
 
 	// A band across the top edge, and the confidentiality marking inside the margins.
-	r.fillColor(navy)
+	r.fillColor(r.accent)
 	p.Rect(0, 0, pageW, 8, "F")
 	p.SetFont(fontFamily, "B", 11)
 	r.textColor(red)
@@ -23,7 +23,7 @@ func (r *renderer) cover() {
 	r.cell(contentW, 6, strings.ToUpper(loc.T("report.confidential")), "R")
 
 	p.SetXY(margin, 34)
-	r.flow(para{style: "B", size: 26, lh: 12, text: loc.T("report.title"), color: navy})
+	r.flow(para{style: "B", size: 26, lh: 12, text: loc.T("report.title"), color: r.accent})
 	p.Ln(2)
 	r.flow(para{style: "", size: 16, lh: 8, text: r.snap.Company.Name})
 	p.Ln(6)
@@ -121,7 +121,7 @@ func (r *renderer) tableOfContents() {
 	}
 	p.SetXY(margin, r.tocY)
 	p.SetFont(fontFamily, "B", 13)
-	r.textColor(navy)
+	r.textColor(r.accent)
 	r.cell(contentW, 7, r.loc.T("report.toc"), "L")
 	y := r.tocY + 9
 	for _, e := range entries {

@@ -25,6 +25,9 @@ type Options struct {
 	// Previous is the score of the round this assessment was started from, shown beside each
 	// area in the chart; nil when there was no previous round.
 	Previous *assessment.Result
+	// PreviousRound is the round this assessment was started from, for "Since the last round";
+	// nil leaves that section out. When Previous is nil it is scored from this.
+	PreviousRound *assessment.Snapshot
 	// Sections are the parts to include; none means all of them.
 	Sections []Section
 }
@@ -35,7 +38,8 @@ type Section string
 
 // The sections in report order.
 const (
-	SectionSummary  Section = "summary" // the summary and the score chart
+	SectionSummary  Section = "summary"  // the summary and the score chart
+	SectionProgress Section = "progress" // since the last round; only when there was one
 	SectionSystems  Section = "systems"
 	SectionFindings Section = "findings"
 	SectionActions  Section = "actions"
@@ -45,7 +49,7 @@ const (
 )
 
 // Sections lists every section in report order.
-var Sections = []Section{SectionSummary, SectionSystems, SectionFindings, SectionActions, SectionPartner,
+var Sections = []Section{SectionSummary, SectionProgress, SectionSystems, SectionFindings, SectionActions, SectionPartner,
 	SectionReview, SectionAppendix}
 
 // LabelID is the message ID of the section's heading, which also names it in choices.
@@ -115,6 +119,7 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 		draw    func()
 	}{
 		{SectionSummary, func() { r.summary(); r.chart() }},
+		{SectionProgress, r.progress},
 		{SectionSystems, r.systems},
 		{SectionFindings, r.findings},
 		{SectionActions, r.actionPlan},
@@ -161,6 +166,7 @@ type renderer struct {
 	prev   *assessment.Result
 	now    time.Time
 	glyphs *glyphs
+	accent rgb // headings and the chart
 
 	toc  []tocEntry
 	tocY float64 // where the table of contents starts on the cover
@@ -182,8 +188,13 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 		prev:   opts.Previous,
 		now:    now,
 		glyphs: newGlyphs(),
+		accent: navy,
 	}
 	r.result = assessment.ScoreSnapshot(set, snap)
+	if r.prev == nil && opts.PreviousRound != nil {
+		prev := assessment.ScoreSnapshot(set, opts.PreviousRound)
+		r.prev = &prev
+	}
 	p := r.pdf
 	p.AddUTF8FontFromBytes(fontFamily, "", notoRegular)
 	p.AddUTF8FontFromBytes(fontFamily, "B", notoBold)
@@ -278,8 +289,7 @@ func (r *renderer) section(title string, need float64) {
 	}
 	r.mark(title, 0)
 	p.SetFont(fontFamily, "B", 16)
-	p.SetTextColor(20, 50, 90)
-	r.flow(para{style: "B", size: 16, lh: 8, text: title, color: rgb{20, 50, 90}})
+	r.flow(para{style: "B", size: 16, lh: 8, text: title, color: r.accent})
 	p.SetTextColor(0, 0, 0)
 	p.Ln(2)
 }
@@ -297,7 +307,7 @@ func (r *renderer) subheading(text string, level int) {
 	if level > 1 {
 		size = 10.5
 	}
-	r.flow(para{style: "B", size: size, lh: size / 2, text: text, color: rgb{20, 50, 90}})
+	r.flow(para{style: "B", size: size, lh: size / 2, text: text, color: r.accent})
 	p.Ln(1)
 }
 

@@ -84,12 +84,12 @@ func (u *UI) writeReport(path string, assessmentID int64, opts reports.Options) 
 		ctx, cancel := u.opCtx()
 		defer cancel()
 		snap, err := u.store.Snapshot(ctx, assessmentID)
-		var previous *assessment.Result
+		var previous *assessment.Snapshot
 		if err == nil {
-			previous, err = u.store.PreviousResult(ctx, u.set, snap.Assessment)
+			previous, err = u.store.PreviousSnapshot(ctx, snap.Assessment)
 		}
 		if err == nil {
-			opts.Previous = previous
+			opts.PreviousRound = previous
 			err = reports.WriteFile(path, u.set, snap, opts)
 		}
 		fyne.Do(func() {
