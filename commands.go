@@ -321,6 +321,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("report")
 	id, out, db := assessmentFlag(fs), fs.String("out", "", ""), dbFlag(fs)
 	sectionList := fs.String("sections", "", "")
+	logoFile := fs.String("logo", "", "")
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -352,7 +353,37 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), PreviousRound: previous, Sections: sections})
+	brand, err := store.Branding(ctx, snap.Company.ID)
+	if err != nil {
+		return err
+	}
+	if *logoFile != "" { // the company's logo for this report only
+		if brand.CompanyLogo, err = readLogo(*logoFile); err != nil {
+			return err
+		}
+	}
+	return reports.WriteFile(*out, set, snap, reports.Options{Lang: e.loc.Lang(), PreviousRound: previous,
+		Sections: sections, Branding: brand})
+}
+
+// readLogo reads and checks a logo file, reading no more than a logo may hold.
+func readLogo(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > assessment.MaxLogoBytes {
+		return nil, i18n.NewError("branding.logo_too_large", i18n.Args{"Size": (info.Size() + 1023) >> 10}, nil)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, assessment.MaxLogoBytes+1))
+	if err != nil {
+		return nil, i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+	}
+	if _, _, _, err := assessment.CheckLogo(data); err != nil {
+		return nil, err
+	}
+	return data, nil
 }
 
 // firstUsage keeps the first of several joined usage errors: one clear line.

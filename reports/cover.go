@@ -17,12 +17,22 @@ func (r *renderer) cover() {
 	// A band across the top edge, and the confidentiality marking inside the margins.
 	r.fillColor(r.accent)
 	p.Rect(0, 0, pageW, 8, "F")
+	// The logos, when set, in a row under the band: the company's left, the consultancy's
+	// right; the confidentiality marking and the title move down to make room.
+	top := 34.0
+	markY := float64(margin)
+	if r.companyLogo != nil || r.brandLogo != nil {
+		const logoW, logoH = 60.0, 18.0
+		r.drawLogo(r.companyLogo, margin, 13, logoW, logoH, "L")
+		r.drawLogo(r.brandLogo, pageW-margin-logoW, 13, logoW, logoH, "R")
+		markY, top = 34, 46
+	}
 	p.SetFont(fontFamily, "B", 11)
 	r.textColor(red)
-	p.SetXY(margin, margin)
+	p.SetXY(margin, markY)
 	r.cell(contentW, 6, strings.ToUpper(loc.T("report.confidential")), "R")
 
-	p.SetXY(margin, 34)
+	p.SetXY(margin, top)
 	r.flow(para{style: "B", size: 26, lh: 12, text: loc.T("report.title"), color: r.accent})
 	p.Ln(2)
 	r.flow(para{style: "", size: 16, lh: 8, text: r.snap.Company.Name})

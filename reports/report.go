@@ -30,6 +30,10 @@ type Options struct {
 	PreviousRound *assessment.Snapshot
 	// Sections are the parts to include; none means all of them.
 	Sections []Section
+	// Branding puts the company's and the consultancy's logos on the cover and in the
+	// header, the consultancy's name and contact line in the footer, and the accent colour on
+	// headings and the charts. Empty: the report's own look.
+	Branding assessment.Branding
 }
 
 // Section is a part of the report a reader may leave out; the cover with its table of
@@ -168,6 +172,8 @@ type renderer struct {
 	glyphs *glyphs
 	accent rgb // headings and the chart
 
+	companyLogo, brandLogo *logo // nil when not set
+
 	toc  []tocEntry
 	tocY float64 // where the table of contents starts on the cover
 }
@@ -199,6 +205,7 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 	p.AddUTF8FontFromBytes(fontFamily, "", notoRegular)
 	p.AddUTF8FontFromBytes(fontFamily, "B", notoBold)
 	p.AddUTF8FontFromBytes(fontFamily, "I", notoItalic)
+	r.applyBranding(opts.Branding)
 	p.SetMargins(margin, bodyTop, margin)
 	p.SetAutoPageBreak(true, pageH-bodyBottom)
 	p.SetCreationDate(now)
@@ -224,9 +231,18 @@ func (r *renderer) header() {
 	p := r.pdf
 	p.SetFont(fontFamily, "", 8)
 	p.SetTextColor(90, 90, 90)
-	p.SetXY(margin, headerY)
-	r.cell(contentW/2, 4, r.fit(r.snap.Company.Name, contentW/2-2), "L")
-	r.cell(contentW/2, 4, r.fit(r.loc.T("report.title"), contentW/2-2), "R")
+	// Logos at the two ends, 4.5 mm high; the company's name and the title move inwards.
+	const logoW, logoH = 24.0, 4.5
+	left, right := 0.0, 0.0
+	if w := r.drawLogo(r.companyLogo, margin, headerY-0.3, logoW, logoH, "L"); w > 0 {
+		left = w + 2
+	}
+	if w := r.drawLogo(r.brandLogo, pageW-margin-logoW, headerY-0.3, logoW, logoH, "R"); w > 0 {
+		right = w + 2
+	}
+	p.SetXY(margin+left, headerY)
+	r.cell(contentW/2-left, 4, r.fit(r.snap.Company.Name, contentW/2-left-2), "L")
+	r.cell(contentW/2-right, 4, r.fit(r.loc.T("report.title"), contentW/2-right-2), "R")
 	p.SetDrawColor(200, 200, 200)
 	p.SetLineWidth(0.2)
 	p.Line(margin, headerY+5, pageW-margin, headerY+5)
@@ -242,10 +258,15 @@ func (r *renderer) footer() {
 	p.SetFont(fontFamily, "", 8)
 	p.SetTextColor(90, 90, 90)
 	p.SetXY(margin, footerY)
-	r.cell(contentW/2, 4, r.loc.T("report.confidential"), "L")
+	left := r.loc.T("report.confidential")
+	if brand := r.footerBrand(); brand != "" {
+		left += " · " + brand
+	}
+	const numW = 32.0 // room for "Side 1234 af 1234"
+	r.cell(contentW-numW, 4, r.fit(left, contentW-numW-2), "L")
 	// {nb} is replaced by the page count when the PDF is written, after right alignment was
 	// measured on the placeholder; the 2 mm inset keeps even a four-digit count inside.
-	r.cell(contentW/2-2, 4, r.loc.T("report.page_of", i18n.Args{"Page": p.PageNo(), "Pages": "{nb}"}), "R")
+	r.cell(numW-2, 4, r.loc.T("report.page_of", i18n.Args{"Page": p.PageNo(), "Pages": "{nb}"}), "R")
 	p.SetTextColor(0, 0, 0)
 }
 
