@@ -149,12 +149,13 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	}
 	assessBox.Add(actions)
 
+	brand := widget.NewButton(u.T("branding.button"), func() { u.showBranding(c.ID) })
 	export := widget.NewButton(u.T("data.export_company"), func() { u.exportCompany(c) })
 	remove := widget.NewButton(u.T("data.delete_company"), func() { u.confirmDeleteCompany(c, len(systems), len(assessments)) })
 	remove.Importance = widget.DangerImportance
 	return container.NewPadded(container.NewVScroll(container.NewVBox(
 		container.NewBorder(nil, nil, nil, edit, title), info, widget.NewSeparator(), systemsBox,
-		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(export, remove))))
+		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(brand, export, remove))))
 }
 
 func orDash(s string) string {

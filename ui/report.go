@@ -88,8 +88,12 @@ func (u *UI) writeReport(path string, assessmentID int64, opts reports.Options) 
 		if err == nil {
 			previous, err = u.store.PreviousSnapshot(ctx, snap.Assessment)
 		}
+		var brand assessment.Branding
 		if err == nil {
-			opts.PreviousRound = previous
+			brand, err = u.store.Branding(ctx, snap.Company.ID)
+		}
+		if err == nil {
+			opts.PreviousRound, opts.Branding = previous, brand
 			err = reports.WriteFile(path, u.set, snap, opts)
 		}
 		fyne.Do(func() {

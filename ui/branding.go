@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+)
+
+// showBranding shows the report's logos and colours: the consultancy's (for every company)
+// and the company's own logo.
+func (u *UI) showBranding(companyID int64) {
+	u.show(func() fyne.CanvasObject { return u.newBrandingForm(companyID).content })
+}
+
+// brandingForm is the branding screen's state.
+type brandingForm struct {
+	content              fyne.CanvasObject
+	consultancy, contact *widget.Entry
+	accent               *widget.Entry
+	logo, companyLogo    *logoField
+	status               *widget.Label
+	form                 *widget.Form
+}
+
+// logoField is a logo being chosen: a preview, a file chooser and a remove button.
+type logoField struct {
+	data    []byte
+	preview *fyne.Container
+	none    string
+}
+
+func (f *logoField) set(data []byte) {
+	f.data = data
+	f.preview.RemoveAll()
+	if len(data) == 0 {
+		f.preview.Add(widget.NewLabel(f.none))
+		return
+	}
+	img := canvas.NewImageFromReader(bytes.NewReader(data), "logo")
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(160, 48))
+	f.preview.Add(img)
+}
+
+func (u *UI) newBrandingForm(companyID int64) *brandingForm {
+	ctx, cancel := u.opCtx()
+	defer cancel()
+	company, err := u.store.Company(ctx, companyID)
+	if err != nil {
+		u.showError(err)
+		return &brandingForm{content: widget.NewLabel(u.loc.Error(err))}
+	}
+	b, err := u.store.Branding(ctx, companyID)
+	if err != nil {
+		u.showError(err)
+	}
+	consultancy, contact, accent := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	consultancy.SetText(b.Consultancy)
+	contact.SetText(b.Contact)
+	accent.SetText(b.Accent)
+	accent.SetPlaceHolder("#1f4e79")
+	swatch := canvas.NewRectangle(color.Transparent)
+	swatch.SetMinSize(fyne.NewSize(28, 28))
+	showSwatch := func(s string) {
+		swatch.FillColor = color.Transparent
+		if _, c, err := assessment.ParseAccent(s); err == nil {
+			swatch.FillColor = color.NRGBA{R: c[0], G: c[1], B: c[2], A: 255}
+		}
+		swatch.Refresh()
+	}
+	showSwatch(b.Accent)
+	accent.OnChanged = showSwatch
+	accent.Validator = func(s string) error {
+		if s == "" {
+			return nil
+		}
+		_, _, err := assessment.ParseAccent(s)
+		return u.fieldError(err)
+	}
+	pick := widget.NewButton(u.T("branding.accent_choose"), func() {
+		dialog.NewColorPicker(u.T("branding.accent_label"), "", func(c color.Color) {
+			r, g, bl, _ := c.RGBA()
+			accent.SetText(fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, bl>>8))
+		}, u.win).Show()
+	})
+
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	logo := &logoField{preview: container.NewStack(), none: u.T("branding.no_logo")}
+	logo.set(b.Logo)
+	companyLogo := &logoField{preview: container.NewStack(), none: u.T("branding.no_logo")}
+	companyLogo.set(b.CompanyLogo)
+	logoRow := func(f *logoField) fyne.CanvasObject {
+		choose := widget.NewButton(u.T("branding.logo_choose"), func() { u.chooseLogo(f, status) })
+		remove := widget.NewButton(u.T("common.remove"), func() { f.set(nil) })
+		return container.NewBorder(nil, nil, nil, container.NewHBox(choose, remove), f.preview)
+	}
+
+	form := &widget.Form{
+		Items: []*widget.FormItem{
+			{Text: u.T("branding.consultancy_label"), Widget: consultancy},
+			{Text: u.T("branding.contact_label"), Widget: contact},
+			{Text: u.T("branding.accent_label"), Widget: container.NewBorder(nil, nil, nil, container.NewHBox(swatch, pick), accent),
+				HintText: u.T("branding.accent_hint")},
+			{Text: u.T("branding.logo_label"), Widget: logoRow(logo)},
+			{Text: u.T("branding.company_logo_label", i18n.Args{"Company": company.Name}), Widget: logoRow(companyLogo)},
+		},
+		SubmitText: u.T("common.save"),
+		CancelText: u.T("common.back"),
+		OnCancel:   func() { u.showCompany(companyID) },
+	}
+	form.OnSubmit = func() {
+		next := assessment.Branding{Consultancy: consultancy.Text, Contact: contact.Text, Accent: accent.Text, Logo: logo.data}
+		ctx, done := u.opCtx()
+		defer done()
+		// Checked in full first, so that a wrong field changes neither part.
+		check := next
+		check.CompanyLogo = companyLogo.data
+		if err := check.Validate(); err != nil {
+			status.SetText(u.loc.Error(err))
+			return
+		}
+		if err := u.store.SaveBranding(ctx, next); err != nil {
+			status.SetText(u.loc.Error(err))
+			return
+		}
+		if err := u.store.SetCompanyLogo(ctx, companyID, companyLogo.data); err != nil {
+			status.SetText(u.loc.Error(err))
+			return
+		}
+		status.SetText(u.T("branding.saved"))
+	}
+	heading := widget.NewLabelWithStyle(u.T("branding.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	intro := widget.NewLabel(u.T("branding.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	return &brandingForm{content: container.NewPadded(container.NewVScroll(container.NewVBox(heading, intro, form, status))),
+		consultancy: consultancy, contact: contact, accent: accent, logo: logo, companyLogo: companyLogo,
+		status: status, form: form}
+}
+
+// chooseLogo opens a file chooser for PNG and JPEG files and loads the chosen one.
+func (u *UI) chooseLogo(f *logoField, status *widget.Label) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		defer r.Close()
+		u.loadLogo(f, status, r)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
+	d.Show()
+}
+
+// loadLogo reads a chosen file into f after checking it; a file that is no logo is refused
+// with the reason, and f keeps what it had.
+func (u *UI) loadLogo(f *logoField, status *widget.Label, r io.Reader) {
+	data, err := io.ReadAll(io.LimitReader(r, assessment.MaxLogoBytes+1))
+	if err != nil {
+		status.SetText(u.loc.Error(err))
+		return
+	}
+	if _, _, _, err := assessment.CheckLogo(data); err != nil {
+		status.SetText(u.loc.Error(err))
+		return
+	}
+	status.SetText("")
+	f.set(data)
+}
