@@ -196,7 +196,8 @@ func loadChecklists(dbPath, customDir string) (*checklists.Set, []checklists.Pro
 	if customDir == "" {
 		customDir = filepath.Join(filepath.Dir(dbPath), "checklists")
 	}
-	return checklists.Load(customDir)
+	// The parsed custom checklists are kept beside the database, as its other files are.
+	return checklists.LoadCached(customDir, dbPath+".checklists-cache")
 }
 
 func (e *env) warn(problems []checklists.Problem) {
