@@ -136,10 +136,15 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 		}
 	}
 	r.tableOfContents()
+	r.pageNumbers()
 	// fpdf compresses each page with a new zlib writer of about 1 MB; for a report of
 	// realistic size that is cheap and makes the file several times smaller, but for a report
 	// of hundreds of pages it doubles the time. Beyond compressUpTo pages speed wins.
 	r.pdf.SetCompression(r.pdf.PageCount() <= compressUpTo)
+	// fpdf holds every page and then the whole file: let what the pages were made from go
+	// first (tens of megabytes at thousands of questions).
+	// (Output still draws the last page's footer, which needs only the localizer and brand.)
+	r.set, r.snap, r.result, r.prev, r.toc, r.opts.PreviousRound = nil, nil, assessment.Result{}, nil, nil, nil
 	sw := &subsetNamer{w: w}
 	if err := r.pdf.Output(sw); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
@@ -155,7 +160,10 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 // thousands of questions is tens of megabytes, better not held twice.
 func WriteFile(path string, set *checklists.Set, snap *assessment.Snapshot, opts Options) error {
 	return assessment.WriteAtomic(path, func(w io.Writer) error {
-		return Render(w, set, snap, opts)
+		// Handed on, not kept: Render lets go of them before it writes the file.
+		s, sn := set, snap
+		set, snap, opts.PreviousRound, opts.Previous = nil, nil, nil, nil
+		return Render(w, s, sn, opts)
 	})
 }
 
@@ -218,7 +226,6 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 	p.SetAuthor(metadataText(snap.Assessment.Assessor), true)
 	p.SetCreator("GDPR-tjek", true)
 	p.SetLang(string(r.lang))
-	p.AliasNbPages("{nb}")
 	p.SetHeaderFunc(r.header)
 	p.SetFooterFunc(r.footer)
 	return r
@@ -262,12 +269,31 @@ func (r *renderer) footer() {
 	if brand := r.footerBrand(); brand != "" {
 		left += " · " + brand
 	}
-	const numW = 32.0 // room for "Side 1234 af 1234"
-	r.cell(contentW-numW, 4, r.fit(left, contentW-numW-2), "L")
-	// {nb} is replaced by the page count when the PDF is written, after right alignment was
-	// measured on the placeholder; the 2 mm inset keeps even a four-digit count inside.
-	r.cell(numW-2, 4, r.loc.T("report.page_of", i18n.Args{"Page": p.PageNo(), "Pages": "{nb}"}), "R")
+	r.cell(contentW-pageNumW, 4, r.fit(left, contentW-pageNumW-2), "L")
 	p.SetTextColor(0, 0, 0)
+}
+
+// pageNumW is the footer's room for "Side 1234 af 1234".
+const pageNumW = 32.0
+
+// pageNumbers writes "Page n of N" into every footer but the cover's, once N is known. fpdf's
+// own alias for N ({nb}) copies every page's content twice when the PDF is written, which at
+// thousands of pages costs more than going back to each page.
+func (r *renderer) pageNumbers() {
+	p := r.pdf
+	last := p.PageCount()
+	auto, breakMargin := p.GetAutoPageBreak()
+	p.SetAutoPageBreak(false, 0) // writing in the bottom margin must not add a page
+	r.textColor(grey)
+	for n := 2; n <= last; n++ {
+		p.SetPage(n)
+		p.SetFont(fontFamily, "", 8) // on each page: its content ends in whatever font it last used
+		p.SetXY(pageW-margin-pageNumW, footerY)
+		r.cell(pageNumW, 4, r.loc.T("report.page_of", i18n.Args{"Page": n, "Pages": last}), "R")
+	}
+	p.SetAutoPageBreak(auto, breakMargin)
+	p.SetPage(last)
+	r.textColor(black)
 }
 
 // cell writes one line of text, cleaned of characters the font lacks, and moves right.
