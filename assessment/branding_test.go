@@ -3,6 +3,7 @@ package assessment_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -143,5 +144,38 @@ func TestBrandingStored(t *testing.T) {
 	}
 	if b, _ := s.Branding(ctx, c2.ID); b.CompanyLogo != nil {
 		t.Error("the company logo was not removed")
+	}
+}
+
+// TestExportCompanyHoldsLogo: the company's copy of its data includes its logo.
+func TestExportCompanyHoldsLogo(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	c := newCompany(t, s, "Æblegården ApS")
+	data, err := s.ExportCompany(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(data, []byte(`"logo"`)) {
+		t.Error("a logo field in the export of a company without a logo")
+	}
+	logo := picture(t, "png", 64, 32)
+	if err := s.SetCompanyLogo(ctx, c.ID, logo); err != nil {
+		t.Fatal(err)
+	}
+	data, err = s.ExportCompany(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Company struct {
+			Logo []byte `json:"logo"`
+		} `json:"company"`
+	}
+	if err := json.Unmarshal(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Company.Logo, logo) {
+		t.Errorf("the export's logo is %d bytes, want the %d stored", len(got.Company.Logo), len(logo))
 	}
 }

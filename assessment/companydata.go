@@ -29,6 +29,8 @@ type companyRecord struct {
 	exCompany
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Logo is the company's own logo for its reports (PNG or JPEG, base64); left out when none.
+	Logo []byte `json:"logo,omitempty"`
 }
 
 type assessmentRecord struct {
@@ -71,6 +73,10 @@ func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 		Company: companyRecord{exCompany: exCompany{Name: c.Name, CVR: c.CVR, Address: c.Address, Contact: c.Contact,
 			SizeBand: c.SizeBand, Industry: c.Industry}, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt},
 		Systems: []exSystem{}, Assessments: []assessmentRecord{}}
+	err = tx.QueryRowContext(ctx, `SELECT logo FROM company_logos WHERE company_id = ?`, id).Scan(&out.Company.Logo)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("read company logo: %w", err)
+	}
 	systems, err := querySystems(ctx, tx, id)
 	if err != nil {
 		return nil, err
