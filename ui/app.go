@@ -26,6 +26,9 @@ const (
 	prefHeight      = "window.height"
 	prefLastCompany = "last_company"
 	prefTheme       = "theme"
+	// Who acts on the review screen, and for which organisation.
+	prefReviewer     = "review.name"
+	prefOrganisation = "review.organisation"
 )
 
 // Config is what the app needs from main.

@@ -65,6 +65,9 @@ func (u *UI) resultsScreen(assessmentID int64) fyne.CanvasObject {
 	csv := widget.NewButton(u.T("results.export_csv"), func() { u.exportActionPlanCSV(assessmentID) })
 	heading := widget.NewLabelWithStyle(snap.Company.Name+" · "+snap.Assessment.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(heading, container.NewHBox(lightBox, overall), answered)
+	if reason := u.lockReason(snap); reason != "" {
+		top.Add(u.lockBanner(reason))
+	}
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(u.T("report.area_scores"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bars, legend,
 		widget.NewSeparator(),
@@ -79,7 +82,8 @@ func riskKey(r assessment.Risk) string {
 	return string(r)
 }
 
-// actionRow edits one gap's owner, due date and status; each change is saved at once.
+// actionRow edits one gap's owner, due date and status; each change is saved at once. A
+// read-only assessment shows them as text.
 func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasObject {
 	lang := u.loc.Lang()
 	ans := g.Answer
@@ -87,6 +91,15 @@ func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasO
 	title.Wrapping = fyne.TextWrapWord
 	remedy := widget.NewLabel(g.Question.Remediation.In(lang))
 	remedy.Wrapping = fyne.TextWrapWord
+	if locked(snap.Assessment) {
+		status := ""
+		if ans.ActionStatus != "" {
+			status = u.T("action." + string(ans.ActionStatus))
+		}
+		shown := widget.NewLabel(u.T("results.action_shown", i18n.Args{"Owner": orDash(ans.Owner), "Due": orDash(ans.Due), "Status": orDash(status)}))
+		shown.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(title, remedy, shown, widget.NewSeparator())
+	}
 	owner := widget.NewEntry()
 	owner.SetPlaceHolder(u.T("report.owner"))
 	owner.SetText(ans.Owner)
