@@ -490,13 +490,13 @@ func TestDetectFileKind(t *testing.T) {
 func TestExchangeFileName(t *testing.T) {
 	day := time.Date(2026, 5, 1, 23, 30, 0, 0, time.UTC)
 	for company, want := range map[string]string{
-		"Æblegården ApS":          "Æblegården-ApS-2026-05-01.gdprtjek.json",
+		"Æblegården ApS":           "Æblegården-ApS-2026-05-01.gdprtjek.json",
 		"  Bøgeskov   Smedie A/S ": "Bøgeskov-Smedie-AS-2026-05-01.gdprtjek.json",
-		`A.P. Møller: "Ø" <x>|*?`: "AP-Møller-Ø-x-2026-05-01.gdprtjek.json",
-		"CON":                     "CON-2026-05-01.gdprtjek.json",
-		"../..":                   "gdprtjek-2026-05-01.gdprtjek.json",
-		"":                        "gdprtjek-2026-05-01.gdprtjek.json",
-		strings.Repeat("ø", 100):  strings.Repeat("ø", 60) + "-2026-05-01.gdprtjek.json",
+		`A.P. Møller: "Ø" <x>|*?`:  "AP-Møller-Ø-x-2026-05-01.gdprtjek.json",
+		"CON":                      "CON-2026-05-01.gdprtjek.json",
+		"../..":                    "gdprtjek-2026-05-01.gdprtjek.json",
+		"":                         "gdprtjek-2026-05-01.gdprtjek.json",
+		strings.Repeat("ø", 100):   strings.Repeat("ø", 60) + "-2026-05-01.gdprtjek.json",
 	} {
 		if got := assessment.ExchangeFileName(company, day); got != want {
 			t.Errorf("ExchangeFileName(%q) = %q, want %q", company, got, want)
