@@ -39,7 +39,7 @@ func fullCompany(t *testing.T, s *assessment.Store, name, cvr, secret string) (a
 			t.Fatal(err)
 		}
 	}
-	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: first.ID, Reviewer: "Jens", Decision: assessment.Approved,
+	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: first.ID, Reviewer: "Jens", Organisation: "Revisionsfirmaet", Decision: assessment.Approved,
 		Statement: "Godkendt " + secret}); err != nil {
 		t.Fatal(err)
 	}

@@ -56,6 +56,10 @@ func (s *Store) SignOff(ctx context.Context, so *SignOff) error {
 	if strings.TrimSpace(so.Reviewer) == "" {
 		return i18n.NewError("review.reviewer_required", nil, nil)
 	}
+	// A sign-off speaks for an organisation (the partner, the auditor): the report names it.
+	if strings.TrimSpace(so.Organisation) == "" {
+		return i18n.NewError("review.organisation_required", nil, nil)
+	}
 	if so.Decision != Approved && so.Decision != Returned {
 		return i18n.NewError("review.decision_invalid", i18n.Args{"Decision": string(so.Decision)}, nil)
 	}
@@ -108,6 +112,9 @@ func (s *Store) changeStatus(ctx context.Context, tx *sql.Tx, id int64, from, to
 func (s *Store) AddComment(ctx context.Context, c *Comment) error {
 	if strings.TrimSpace(c.Body) == "" {
 		return i18n.NewError("review.comment_empty", nil, nil)
+	}
+	if strings.TrimSpace(c.Author) == "" {
+		return i18n.NewError("review.author_required", nil, nil)
 	}
 	c.CreatedAt = s.Now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
