@@ -150,7 +150,8 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(a.ID) }),
 				widget.NewButton(u.T("nav.results"), func() { u.showResults(a.ID) }),
 				widget.NewButton(u.T("nav.review"), func() { u.showReview(a.ID) }),
-				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) })),
+				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) }),
+				widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(a.ID) })),
 			widget.NewLabel(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
 	}
 	newAssessment := widget.NewButton(u.T("company.new_assessment"), func() { u.showNewAssessment(id) })

@@ -171,9 +171,15 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	}
 
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
+	tasks := widget.NewButton(u.T("partner.open"), func() { u.showPartnerTasks(assessmentID) })
+	exchange := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
 	heading := bold(snap.Company.Name + " · " + a.Title)
-	content := container.NewVBox(heading, status, container.NewGridWithColumns(2, reviewer, organisation), steps,
+	top := container.NewVBox(heading, status)
+	if n := len(snap.Conflicts); n > 0 {
+		top.Add(u.conflictsNotice(assessmentID, n))
+	}
+	content := container.NewVBox(top, container.NewGridWithColumns(2, reviewer, organisation), steps,
 		widget.NewSeparator(), bold(u.T("review.comments")), comments, about, body, container.NewHBox(addComment),
 		widget.NewSeparator(), bold(u.T("review.signoff")), signoff)
-	return container.NewPadded(container.NewBorder(nil, container.NewHBox(back), nil, nil, container.NewVScroll(content)))
+	return container.NewPadded(container.NewBorder(nil, container.NewHBox(back, tasks, exchange), nil, nil, container.NewVScroll(content)))
 }

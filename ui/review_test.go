@@ -74,7 +74,8 @@ func TestReviewApproveAndReopen(t *testing.T) {
 	}
 }
 
-// A partner imports the company's file twice: the second time the app asks before replacing.
+// A partner imports the company's file twice: the second time the app offers to merge or to
+// replace, and replaces only when told to.
 func TestImportAsksBeforeReplacing(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	ctx := context.Background()
@@ -96,7 +97,8 @@ func TestImportAsksBeforeReplacing(t *testing.T) {
 	if len(u.win.Canvas().Overlays().List()) == 0 {
 		t.Fatal("importing an assessment that exists should ask before replacing it")
 	}
-	test.Tap(overlayButton(t, u, "Ja"))
+	overlayButton(t, u, "Flet")
+	test.Tap(overlayButton(t, u, "Erstat"))
 	list, _ := store.Assessments(ctx, 0)
 	if len(list) != 1 || list[0].UID != a.UID {
 		t.Fatalf("after replacing: %+v", list)
