@@ -65,6 +65,21 @@ func (r *Response) validate() error {
 	return nil
 }
 
+// ValidateResponse checks a response's own values (decision, hours, planned date, who) without
+// the database, so that the command line can call a bad value wrong usage before opening it.
+func ValidateResponse(r *Response) error { return r.validate() }
+
+// HoursText writes an estimate as the language writes numbers, with no more decimals than it
+// has (at most two): "12", "12,5" in Danish, "12.5" in English.
+func HoursText(loc *i18n.Localizer, h float64) string {
+	for d := 0; d < 2; d++ {
+		if p := math.Pow(10, float64(d)); math.Abs(h*p-math.Round(h*p)) < 1e-9 {
+			return loc.Number(h, d)
+		}
+	}
+	return loc.Number(h, 2)
+}
+
 // maxHours bounds an estimate: ten working years for one task is a typing mistake.
 const maxHours = 100000
 

@@ -53,6 +53,18 @@ func (s *Store) Reopen(ctx context.Context, id int64, by, reason string) error {
 
 // SignOff records a reviewer's decision on an assessment under review and sets its status.
 func (s *Store) SignOff(ctx context.Context, so *SignOff) error {
+	return s.signOff(ctx, so, false)
+}
+
+// SignOffReceived is SignOff for a reviewer who holds the assessment as received: an imported
+// exchange file is the company's submission whatever step its copy was at, so a draft or
+// returned assessment is first recorded as submitted (by the reviewer, on receipt), in the same
+// transaction. The command line's signoff uses it; it has no other way to submit.
+func (s *Store) SignOffReceived(ctx context.Context, so *SignOff) error {
+	return s.signOff(ctx, so, true)
+}
+
+func (s *Store) signOff(ctx context.Context, so *SignOff, received bool) error {
 	if strings.TrimSpace(so.Reviewer) == "" {
 		return i18n.NewError("review.reviewer_required", nil, nil)
 	}
@@ -68,6 +80,12 @@ func (s *Store) SignOff(ctx context.Context, so *SignOff) error {
 		from, err := currentStatus(ctx, tx, so.AssessmentID)
 		if err != nil {
 			return err
+		}
+		if received && (from == Draft || from == Returned) {
+			if err := s.changeStatus(ctx, tx, so.AssessmentID, from, Submitted, so.Reviewer, ""); err != nil {
+				return err
+			}
+			from = Submitted
 		}
 		if from != InReview && from != Submitted {
 			return i18n.NewError("assessment.status_change_invalid", i18n.Args{"From": string(from), "To": string(so.Decision)}, nil)
@@ -106,6 +124,16 @@ func (s *Store) changeStatus(ctx context.Context, tx *sql.Tx, id int64, from, to
 		return fmt.Errorf("record status change: %w", err)
 	}
 	return nil
+}
+
+// CommentAuthor names a comment's author with the organisation they write for, when given:
+// "Jens Ærø (Nordlys IT ApS)". Comments keep one author field; the organisation is part of it.
+func CommentAuthor(name, organisation string) string {
+	name, organisation = strings.TrimSpace(name), strings.TrimSpace(organisation)
+	if organisation == "" || name == "" {
+		return name
+	}
+	return name + " (" + organisation + ")"
 }
 
 // AddComment records a reviewer's comment on a question (or, with no question, the whole).
