@@ -67,7 +67,9 @@ func (u *UI) conflictsScreen(assessmentID int64) fyne.CanvasObject {
 		return widget.NewLabel(u.loc.Error(err))
 	}
 	lang := u.loc.Lang()
-	list := container.NewVBox()
+	// One column that sizes each row to its width first, so that a long question wraps
+	// without running into the answers below it.
+	list := container.New(&tableLayout{weights: []float32{1}})
 	if len(snap.Conflicts) == 0 {
 		list.Add(widget.NewLabel(u.T("merge.no_conflicts")))
 	}

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -117,7 +116,7 @@ func (u *UI) partnerScreen(assessmentID int64) fyne.CanvasObject {
 		heading := bold(u.groupHeading(g, snap))
 		totals[gi] = heading
 		table.Add(heading)
-		grid := container.New(&tableLayout{weights: []float32{3, 3, 1.6, 0.8, 1.4, 2.4}})
+		grid := container.New(&tableLayout{weights: []float32{2.7, 2.7, 2.1, 0.8, 1.5, 2.4}})
 		for _, h := range []string{"partner.col_gap", "partner.col_action", "partner.col_decision", "partner.col_hours",
 			"partner.col_planned", "partner.col_comment"} {
 			l := widget.NewLabelWithStyle(u.T(h), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
@@ -147,14 +146,8 @@ func (u *UI) partnerScreen(assessmentID int64) fyne.CanvasObject {
 			r.status.Importance = widget.LowImportance
 			r.decision.PlaceHolder = u.T("partner.decision_placeholder")
 			r.hours.SetPlaceHolder(u.T("partner.hours_placeholder"))
-			r.planned.SetPlaceHolder(u.T("results.due_placeholder"))
+			r.planned.SetPlaceHolder(u.T("partner.planned_placeholder"))
 			r.comment.SetPlaceHolder(u.T("review.comment"))
-			r.planned.Validator = func(s string) error {
-				if _, err := time.Parse(time.DateOnly, strings.TrimSpace(s)); strings.TrimSpace(s) != "" && err != nil {
-					return &shownError{u.T("response.planned_invalid", i18n.Args{"Planned": s})}
-				}
-				return nil
-			}
 			if t.Response != nil {
 				for i, d := range assessment.Decisions {
 					if d == t.Response.Decision {
@@ -189,7 +182,9 @@ func (u *UI) partnerScreen(assessmentID int64) fyne.CanvasObject {
 	if readOnly {
 		header.Add(u.lockBanner(u.lockReason(snap)))
 	} else {
-		header.Add(wrapped(u.T("partner.intro")))
+		// Two short lines, not a wrapped label: a wrapped label in a border's top is given the
+		// height of one line before it knows its width.
+		header.Add(widget.NewLabel(u.T("partner.intro")))
 		header.Add(container.NewBorder(nil, nil, widget.NewLabel(u.T("partner.by")), nil, name))
 	}
 	back := widget.NewButton(u.T("common.back"), func() { u.showReview(assessmentID) })
@@ -239,8 +234,9 @@ func (u *UI) parseHours(s string) (float64, bool) {
 }
 
 // tableLayout lays out its objects as rows of len(weights) cells, each column as wide as its
-// share of the width. Cells are sized to their column before their height is asked for, so
-// that wrapped text takes the lines it needs.
+// share of the width, each cell as high as it needs (fields keep their height; a row is as
+// high as its tallest cell). Cells are sized to their column before their height is asked
+// for, so that wrapped text takes the lines it needs.
 type tableLayout struct {
 	weights []float32
 	width   float32 // from the last layout; MinSize works out heights for it
@@ -287,7 +283,7 @@ func (t *tableLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		for c := 0; c < n && r*n+c < len(objs); c++ {
 			o := objs[r*n+c]
 			o.Move(fyne.NewPos(x, y))
-			o.Resize(fyne.NewSize(cols[c], h))
+			o.Resize(fyne.NewSize(cols[c], o.MinSize().Height))
 			x += cols[c] + 8
 		}
 		y += h + 4

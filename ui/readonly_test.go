@@ -185,7 +185,7 @@ func TestReviewNeedsAndRemembersWho(t *testing.T) {
 	about.SetSelected("Do you keep records of processing?")
 	test.Tap(findButton(t, u, "Add comment"))
 	snap, _ := store.Snapshot(ctx, a.ID)
-	if len(snap.Comments) != 1 || snap.Comments[0].Author != "Pia Partner" || snap.Comments[0].QuestionID != "basis.records" {
+	if len(snap.Comments) != 1 || snap.Comments[0].Author != "Pia Partner (Nordlys IT ApS)" || snap.Comments[0].QuestionID != "basis.records" {
 		t.Fatalf("comment: %+v", snap.Comments)
 	}
 	if !hasLabel(u, "on “Do you keep records of processing?”") || hasLabel(u, "?:") {

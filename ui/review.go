@@ -102,7 +102,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 			ctx, cancel := u.opCtx()
 			defer cancel()
 			return u.store.AddComment(ctx, &assessment.Comment{AssessmentID: a.ID, QuestionID: questionIDs[about.SelectedIndex()],
-				Author: reviewer.Text, Body: body.Text})
+				Author: assessment.CommentAuthor(reviewer.Text, organisation.Text), Body: body.Text})
 		})
 	})
 	comments := container.NewVBox()

@@ -44,7 +44,7 @@ func TestReviewApproveAndReopen(t *testing.T) {
 		t.Fatalf("status after approval: %v %v", got.Status, err)
 	}
 	snap, _ := store.Snapshot(ctx, a.ID)
-	if len(snap.Comments) != 1 || snap.Comments[0].Author != "Pia Partner" || len(snap.SignOffs) != 1 ||
+	if len(snap.Comments) != 1 || snap.Comments[0].Author != "Pia Partner (Nordlys IT ApS)" || len(snap.SignOffs) != 1 ||
 		snap.SignOffs[0].Reviewer != "Pia Partner" || snap.SignOffs[0].Organisation != "Nordlys IT ApS" {
 		t.Errorf("comment and sign-off: %+v %+v", snap.Comments, snap.SignOffs)
 	}
