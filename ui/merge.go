@@ -44,6 +44,12 @@ func (u *UI) showMergeResult(res assessment.MergeResult) {
 		u.showReview(res.AssessmentID)
 	}
 	msg := u.mergeSummary(res)
+	ctx, cancel := u.opCtx()
+	snap, err := u.store.Snapshot(ctx, res.AssessmentID)
+	cancel()
+	if err == nil {
+		msg = u.T("merge.into", i18n.Args{"Title": snap.Assessment.Title, "Company": snap.Company.Name}) + "\n" + msg
+	}
 	if len(res.Conflicts) > 0 {
 		msg += "\n\n" + u.T("merge.conflicts_explained")
 	}

@@ -112,7 +112,7 @@ var nonEditing = map[i18n.Lang][]string{
 // entry, select and button found must be in nonEditing (the top bar's theme and language
 // choices aside). A disabled field counts too: it still looks like a field.
 func TestNothingLooksEditableAfterApproval(t *testing.T) {
-	u, store := newTestUI(t, i18n.English)
+	u, store := newTestUIWith(t, i18n.English, partnerSet())
 	c, a := approvedAssessment(t, store, u)
 	allowed := nonEditing[i18n.English]
 	screens := map[string]func(){
@@ -120,6 +120,7 @@ func TestNothingLooksEditableAfterApproval(t *testing.T) {
 		"workshop":      func() { u.showWorkshop(a.ID) },
 		"results":       func() { u.showResults(a.ID) },
 		"company":       func() { u.showCompany(c.ID) },
+		"partner tasks": func() { u.showPartnerTasks(a.ID) },
 	}
 	for name, show := range screens {
 		show()
