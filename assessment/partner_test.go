@@ -469,6 +469,9 @@ func TestDetectFileKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The import says what a company export is, rather than "not an exchange file".
+	_, err = openStore(t).ImportProtected(ctx, set, company, "", false)
+	wantErrID(t, err, "exchange.company_export")
 	for _, tc := range []struct {
 		name string
 		data []byte
