@@ -300,3 +300,31 @@ func TestReviewCommandRefusals(t *testing.T) {
 		t.Errorf("respond on an approved assessment: %+v", r)
 	}
 }
+
+// TestImportVersion1Files: the exchange files the previous release wrote (format version 1,
+// kept in assessment/testdata) import on the command line, plain and protected.
+func TestImportVersion1Files(t *testing.T) {
+	dir := t.TempDir()
+	testdata := filepath.Join("assessment", "testdata")
+	for _, tc := range []struct {
+		file string
+		pass []string
+	}{
+		{"exchange-v1-demo.json", nil},
+		{"exchange-v1-demo-protected.json", []string{"--passphrase-file", filepath.Join(testdata, "exchange-v1-demo-protected.passphrase")}},
+	} {
+		db := filepath.Join(dir, tc.file+".db")
+		r := runCmd(t, append([]string{"import", filepath.Join(testdata, tc.file), "--db", db}, tc.pass...)...)
+		if r.code != 0 {
+			t.Fatalf("%s: %+v", tc.file, r)
+		}
+		id := strings.TrimSpace(r.stdout)
+		if n := len(answersOf(t, db, id)); n != 170 {
+			t.Errorf("%s: %d answers imported, want 170", tc.file, n)
+		}
+		r = runCmd(t, append([]string{"import", filepath.Join(testdata, tc.file), "--merge", "--db", db, "--lang", "en"}, tc.pass...)...)
+		if r.code != 0 || !strings.HasSuffix(r.stdout, "added 0 comments, 0 sign-offs, 0 responses; 0 conflicts\n") {
+			t.Errorf("%s: merge into its own import: %+v", tc.file, r)
+		}
+	}
+}
