@@ -354,8 +354,8 @@ func TestKillDuringMerge(t *testing.T) {
 			absent++
 		}
 	}
-	t.Logf("whole merge %v; %d kill cycles, %d kills landed; afterwards %d times complete, %d times absent, 0 half merges",
-		whole.Round(time.Millisecond), cycles, killed, complete, absent)
+	t.Logf("whole merge (%d comments, %d responses, 1 conflict) %v; %d kill cycles, %d kills landed; afterwards %d times complete, %d times absent, 0 half merges",
+		comments, responses, whole.Round(time.Millisecond), cycles, killed, complete, absent)
 }
 
 // checkMerged opens the database after a kill: it must pass the integrity check, and hold all of
