@@ -199,6 +199,10 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, i18n.NewError("exchange.damaged", nil, err)
 	}
+	if f.Format == CompanyDataFormat {
+		// The other file the app writes; say what it is rather than "not an exchange file".
+		return nil, i18n.NewError("exchange.company_export", nil, nil)
+	}
 	if f.Format != ExchangeFormat {
 		return nil, i18n.NewError("exchange.not_exchange", nil, nil)
 	}

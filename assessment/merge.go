@@ -358,7 +358,7 @@ func DetectFileKind(data []byte) FileKind {
 }
 
 // ExchangeFileExt ends every exchange file's name, so that it cannot be taken for the company
-// export ("…-data.json") or a report.
+// export or a report.
 const ExchangeFileExt = ".gdprtjek.json"
 
 // ExchangeFileName builds the exchange file's name from the company and the date, e.g.

@@ -12,6 +12,7 @@ import (
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
+	"gdprtjek/i18n"
 )
 
 // partnerFixture is a company with two ERP systems (Business Central and NetSuite) and an
@@ -469,6 +470,9 @@ func TestDetectFileKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The import says what a company export is, rather than "not an exchange file".
+	_, err = openStore(t).ImportProtected(ctx, set, company, "", false)
+	wantErrID(t, err, "exchange.company_export")
 	for _, tc := range []struct {
 		name string
 		data []byte
@@ -543,5 +547,20 @@ func TestResponsesTravel(t *testing.T) {
 	}
 	if again := export(t, b, bid); string(again) != string(data) {
 		t.Error("re-export of the import differs")
+	}
+}
+
+func TestHoursText(t *testing.T) {
+	da, en := i18n.New(i18n.Danish), i18n.New(i18n.English)
+	for h, want := range map[float64][2]string{
+		12:      {"12", "12"},
+		12.5:    {"12,5", "12.5"},
+		0.25:    {"0,25", "0.25"},
+		1234.5:  {"1.234,5", "1,234.5"},
+		1.0 / 3: {"0,33", "0.33"},
+	} {
+		if got := [2]string{assessment.HoursText(da, h), assessment.HoursText(en, h)}; got != want {
+			t.Errorf("HoursText(%v) = %q, want %q", h, got, want)
+		}
 	}
 }
