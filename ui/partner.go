@@ -205,13 +205,8 @@ func (u *UI) groupHeading(g assessment.SystemTasks, snap *assessment.Snapshot) s
 	return u.T("partner.group", i18n.Args{"System": system, "Hours": u.hoursText(hours)})
 }
 
-// hoursText writes an estimate in the UI's language, whole hours without decimals.
-func (u *UI) hoursText(h float64) string {
-	if h == math.Trunc(h) {
-		return u.loc.Number(h, 0)
-	}
-	return u.loc.Number(h, 1)
-}
+// hoursText writes an estimate in the UI's language, as the report does.
+func (u *UI) hoursText(h float64) string { return assessment.HoursText(u.loc, h) }
 
 // parseHours reads an estimate as typed: empty is none (0); a decimal comma or point as the
 // language writes it.
