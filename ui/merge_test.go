@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -190,6 +191,9 @@ func TestPartnerTasksByKeyboard(t *testing.T) {
 		t.Fatalf("%d decision fields, want one per task", len(selects))
 	}
 	c := u.win.Canvas()
+	if name, ok := c.Focused().(*widget.Entry); !ok || name.PlaceHolder != "Your name" {
+		t.Errorf("without a name, the list should open with the name field focused, not %T", c.Focused())
+	}
 	// Without a name nothing is saved, and the row says why.
 	c.Focus(selects[0])
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
@@ -223,8 +227,23 @@ func TestPartnerTasksByKeyboard(t *testing.T) {
 		t.Error("a bad estimate should be explained in its row, without a dialog")
 	}
 
+	u.showPartnerTasks(a.ID)
+	if c.Focused() != fyne.Focusable(firstDecision(u)) {
+		t.Errorf("with a name, the list should open on the first decision, not %T", c.Focused())
+	}
+
 	u.showResults(a.ID)
 	if !hasLabel(u, "Partner: Accepted · 6.5 h · planned 2027-02-01 · “Opsættes i BC” (Pia Partner") {
 		t.Error("the results screen should show the partner's response")
 	}
+}
+
+func firstDecision(u *UI) *widget.Select {
+	var first *widget.Select
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok && first == nil && slices.Contains(s.Options, u.T("decision.accepted")) {
+			first = s
+		}
+	})
+	return first
 }

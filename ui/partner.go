@@ -18,7 +18,15 @@ import (
 // works along with Tab (the decision changes with the arrow keys); it is saved as soon as it
 // is complete, like an answer in the questionnaire.
 func (u *UI) showPartnerTasks(assessmentID int64) {
-	u.show(func() fyne.CanvasObject { return u.partnerScreen(assessmentID) })
+	var start fyne.Focusable
+	u.show(func() fyne.CanvasObject {
+		screen, focus := u.partnerScreen(assessmentID)
+		start = focus
+		return screen
+	})
+	if start != nil {
+		u.win.Canvas().Focus(start) // ready to type: the name, or else the first decision
+	}
 }
 
 // taskRow is one task's fields; a task that concerns two systems has a row under each.
@@ -31,13 +39,14 @@ type taskRow struct {
 	status     *widget.Label
 }
 
-func (u *UI) partnerScreen(assessmentID int64) fyne.CanvasObject {
+// partnerScreen builds the task list and names the field to start typing in (nil for none).
+func (u *UI) partnerScreen(assessmentID int64) (fyne.CanvasObject, fyne.Focusable) {
 	ctx, cancel := u.opCtx()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
 	cancel()
 	if err != nil {
 		u.showError(err)
-		return widget.NewLabel(u.loc.Error(err))
+		return widget.NewLabel(u.loc.Error(err)), nil
 	}
 	lang := u.loc.Lang()
 	groups := assessment.PartnerTasks(u.set, snap)
@@ -189,7 +198,19 @@ func (u *UI) partnerScreen(assessmentID int64) fyne.CanvasObject {
 	}
 	back := widget.NewButton(u.T("common.back"), func() { u.showReview(assessmentID) })
 	export := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
-	return container.NewPadded(container.NewBorder(header, container.NewHBox(back, export), nil, nil, container.NewVScroll(table)))
+	var focus fyne.Focusable
+	switch {
+	case readOnly:
+	case strings.TrimSpace(name.Text) == "":
+		focus = name
+	default:
+		for _, g := range groups {
+			if len(g.Tasks) > 0 && focus == nil {
+				focus = rows[g.Tasks[0].Gap.Question.ID][0].decision
+			}
+		}
+	}
+	return container.NewPadded(container.NewBorder(header, container.NewHBox(back, export), nil, nil, container.NewVScroll(table))), focus
 }
 
 // groupHeading names a group's system (or none in particular) and its estimated hours.
