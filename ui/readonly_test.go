@@ -220,3 +220,32 @@ func dismissOverlays(u *UI) {
 		u.win.Canvas().Overlays().Remove(o)
 	}
 }
+
+// TestSubmittedIsLockedUntilTakenBack: a submitted assessment is read-only with who submitted
+// it and how to change it; taking it back to draft on the review screen makes it editable.
+func TestSubmittedIsLockedUntilTakenBack(t *testing.T) {
+	u, store := newTestUI(t, i18n.English)
+	_, a := newAssessment(t, store)
+	u.showReview(a.ID)
+	typeInto(t, u, "Your name", "Søren Åkjær")
+	test.Tap(findButton(t, u, "Submit for review"))
+	u.showQuestionnaire(a.ID)
+	if !hasLabel(u, "Submitted for review by Søren Åkjær") || !hasLabel(u, "take it back to draft") {
+		t.Error("a submitted assessment should say who submitted it and how to change it")
+	}
+	for _, e := range entries(u) {
+		if e.PlaceHolder == "Owner" {
+			t.Error("a submitted assessment shows an owner field")
+		}
+	}
+	u.showReview(a.ID)
+	if !hasLabel(u, "Withdraws the submission") {
+		t.Error("the step back to draft should be explained where it is chosen")
+	}
+	test.Tap(findButton(t, u, "Take back to draft"))
+	if got, _ := store.Assessment(context.Background(), a.ID); got.Status != assessment.Draft {
+		t.Fatalf("status %s after taking it back", got.Status)
+	}
+	u.showQuestionnaire(a.ID)
+	findButton(t, u, "1 · Yes")
+}
