@@ -46,3 +46,52 @@ func TestDocumentedExampleValidates(t *testing.T) {
 		}
 	}
 }
+
+// docs/checklist-sources.md has a line for every built-in question, and every source key used
+// in those lines is defined in the page's list of source documents.
+func TestEveryQuestionHasASourceLine(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "checklist-sources.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	defined := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		if key, ok := strings.CutPrefix(line, "- **"); ok {
+			if k, _, ok := strings.Cut(key, "**"); ok {
+				defined[k] = true
+			}
+		}
+	}
+	lines := map[string][]string{}
+	for _, line := range strings.Split(text, "\n") {
+		if id, ok := strings.CutPrefix(line, "| `"); ok {
+			if id, _, ok := strings.Cut(id, "`"); ok {
+				lines[id] = strings.Split(line, "|")
+			}
+		}
+	}
+	set, err := checklists.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range set.Checklists {
+		for _, q := range c.Questions {
+			cells, ok := lines[q.ID]
+			if !ok {
+				t.Errorf("%s: no source line in docs/checklist-sources.md", q.ID)
+				continue
+			}
+			// | id | refs | sources | edition | reviewed |
+			if len(cells) < 7 || strings.TrimSpace(cells[3]) == "" || strings.TrimSpace(cells[5]) == "" {
+				t.Errorf("%s: source line without sources or review date: %q", q.ID, strings.Join(cells, "|"))
+				continue
+			}
+			for _, key := range strings.Split(cells[3], ",") {
+				if key = strings.TrimSpace(key); !defined[key] {
+					t.Errorf("%s: source key %q is not in the list of source documents", q.ID, key)
+				}
+			}
+		}
+	}
+}
