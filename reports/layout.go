@@ -145,6 +145,9 @@ func (r *renderer) flowBox(b box, paras ...para) {
 type column struct {
 	title string
 	w     float64
+	// fitted marks widths already sized to the content (fitColumns), perhaps of several
+	// tables that must line up: table keeps them.
+	fitted bool
 }
 
 // tcell is a table cell; chip paints the cell in a colour with white bold text, and sub is
@@ -193,7 +196,9 @@ const (
 // moves to the next with the header repeated, and a row taller than a page breaks between lines.
 func (r *renderer) table(cols []column, rows [][]tcell) {
 	p := r.pdf
-	cols = r.fitColumns(cols, rows)
+	if len(cols) > 0 && !cols[0].fitted {
+		cols = r.fitColumns(cols, rows)
+	}
 	header := make([][]string, len(cols))
 	r.font("B", tableSize)
 	headerLines := 1
@@ -321,7 +326,11 @@ func (r *renderer) fitColumns(cols []column, rows [][]tcell) []column {
 			longest(i, "I", c.sub)
 		}
 	}
-	return shareWidth(cols, need, contentW)
+	out := shareWidth(cols, need, contentW)
+	for i := range out {
+		out[i].fitted = true
+	}
+	return out
 }
 
 // shareWidth gives each column at least need[i] and shares what is left of total in the
