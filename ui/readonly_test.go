@@ -99,11 +99,11 @@ func TestReadOnlyQuestionnaireShowsChosenAnswer(t *testing.T) {
 }
 
 // nonEditing are the controls a read-only screen may have: moving around, looking things up,
-// saving reports and files, the review steps; none of them changes an answer, a note, an
-// action, the participants or a system.
+// saving reports and files, the review steps, the company's details and report branding; none
+// of them changes an answer, a note, an action, the participants or a system.
 var nonEditing = map[i18n.Lang][]string{
 	i18n.English: {"Start", "About", "Back", "Previous", "Next", "Results", "Save report (PDF)", "Workshop mode",
-		"Leave workshop (Esc)", "Open", "Review", "Compare rounds", "Action plan as CSV (Excel)", "Edit details",
+		"Leave workshop (Esc)", "Open", "Review", "Compare rounds", "Action plan as CSV (Excel)", "Edit details", "Logos and colours",
 		"Guidance and legal references", "Export all data held about the company (not for the partner) …", "Exchange file for the partner …", "Delete the company and all its data", "New assessment",
 		"Search questions (Ctrl+F)", "select:All questions"},
 }
