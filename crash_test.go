@@ -18,7 +18,7 @@ import (
 // childCommand starts this test binary as the real program (see TestMain).
 func childCommand(args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"), "GDPRTJEK_LANG=en")
+	cmd.Env = childEnv(args, "GDPRTJEK_LANG=en")
 	return cmd
 }
 

@@ -33,10 +33,26 @@ func runCmd(t *testing.T, args ...string) result {
 	return result{code, out.String(), errOut.String()}
 }
 
+// childEnv is the environment in which this test binary, started again, runs as the program
+// with args (see TestMain), with extra variables added.
+//
+// Under -race every process sleeps a second as it exits (GORACE's atexit_sleep_ms, default
+// 1000), so that late race reports get out; the tests here start a few hundred children, so
+// that sleep is turned off for them. A race found in a child still fails it (exit code 66),
+// and a GORACE the caller set is kept.
+func childEnv(args []string, extra ...string) []string {
+	gorace := "atexit_sleep_ms=0"
+	if v := os.Getenv("GORACE"); v != "" {
+		gorace = v + " " + gorace
+	}
+	env := append(os.Environ(), extra...)
+	return append(env, "GORACE="+gorace, "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"))
+}
+
 func runChild(t *testing.T, env []string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(append(os.Environ(), env...), "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"))
+	cmd.Env = childEnv(args, env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()

@@ -43,7 +43,7 @@ func TestFullDiskLeavesNoPartialFile(t *testing.T) {
 				args = append(args, "--lang", "da")
 			}
 			cmd := exec.Command(prlimit, "--fsize="+tc.limit, os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"), "GDPRTJEK_LANG=da")
+			cmd.Env = childEnv(args, "GDPRTJEK_LANG=da")
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			err := cmd.Run()
