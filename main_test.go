@@ -123,18 +123,27 @@ func TestValidateReportsFileAndLine(t *testing.T) {
 func TestReportOfMissingAssessmentFailsCleanly(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "r.pdf")
-	// A child process with the C.UTF-8 locale many servers and CI machines have: stderr must
-	// hold our one line and nothing from the GUI toolkit.
-	r := runChild(t, []string{"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES="},
-		"report", "--assessment", "999999", "--lang", "en", "--out", out, "--db", filepath.Join(dir, "x.db"))
-	if r.code != 1 {
-		t.Fatalf("exit %d, want 1: %+v", r.code, r)
-	}
-	if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || lines[0] != "Assessment 999999 does not exist." {
-		t.Errorf("stderr should be one clear line, got %q", r.stderr)
-	}
-	if _, err := os.Stat(out); !os.IsNotExist(err) {
-		t.Errorf("a report file was written: %v", err)
+	// Child processes with the locale settings servers, CI machines and desktops have: stderr
+	// and stdout must hold our one line and nothing from the GUI toolkit (Fyne logs an error
+	// for a C.UTF-8 locale unless i18n/localeenv steps in).
+	for _, env := range [][]string{
+		{"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE="},
+		{"LC_ALL=C.UTF-8", "LANGUAGE="},
+		{"LANG=da_DK.UTF-8", "LC_ALL=", "LC_MESSAGES=POSIX.UTF-8", "LANGUAGE="},
+		{"LC_ALL=da_DK.UTF-8", "LANGUAGE=da"},
+		{"LANG=C.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=en"},
+	} {
+		r := runChild(t, env,
+			"report", "--assessment", "999999", "--lang", "en", "--out", out, "--db", filepath.Join(dir, "x.db"))
+		if r.code != 1 {
+			t.Fatalf("%v: exit %d, want 1: %+v", env, r.code, r)
+		}
+		if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || lines[0] != "Assessment 999999 does not exist." || r.stdout != "" {
+			t.Errorf("%v: stderr should be one clear line and stdout empty, got %q and %q", env, r.stderr, r.stdout)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Errorf("%v: a report file was written: %v", env, err)
+		}
 	}
 }
 
