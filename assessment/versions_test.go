@@ -127,7 +127,7 @@ func TestUpdateChecklistsRefusesApproved(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
+	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Kirsten Møller", Organisation: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
 		t.Fatal(err)
 	}
 	v2 := versionedSet(2, "Har I en fortegnelse over alle behandlinger (art. 30)?")
