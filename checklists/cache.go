@@ -35,6 +35,7 @@ type cachedFile struct {
 }
 
 type cacheData struct {
+	Program  string            // the executable that checked them (path, size, time): its rules
 	Builtin  [sha256.Size]byte // the built-in checklists' files, which custom ones are checked against
 	Dir      string            // the folder, as given: paths in the problems' texts name it
 	Files    []cachedFile      // every *.toml in the folder, sorted by name
@@ -67,10 +68,12 @@ func LoadCached(dir, cachePath string) (*Set, []Problem, error) {
 		return nil, nil, err
 	}
 	files, err := statFolder(dir)
-	if err != nil || len(files) == 0 {
+	program := programID()
+	if err != nil || len(files) == 0 || program == "" {
 		return Load(dir) // Load reports a folder it cannot list, and handles an empty one
 	}
-	if c, ok := readCache(cachePath); ok && c.Builtin == builtinDigest() && c.Dir == dir && slices.Equal(c.Files, files) {
+	if c, ok := readCache(cachePath); ok && c.Program == program && c.Builtin == builtinDigest() && c.Dir == dir &&
+		slices.Equal(c.Files, files) {
 		return NewSet(append(slices.Clone(base.Checklists), c.Lists...)), c.Problems, nil
 	}
 	set, problems, err := Load(dir)
@@ -85,10 +88,24 @@ func LoadCached(dir, cachePath string) (*Set, []Problem, error) {
 				custom = append(custom, c)
 			}
 		}
-		writeCache(cachePath, cacheData{Builtin: builtinDigest(), Dir: dir, Files: files, Lists: custom, Problems: problems})
+		writeCache(cachePath, cacheData{Program: program, Builtin: builtinDigest(), Dir: dir, Files: files, Lists: custom, Problems: problems})
 	}
 	return set, problems, nil
 }
+
+// programID names this build of the program: another build may check files by other rules,
+// so its cache is not trusted. "" when the executable cannot be found (then no cache).
+var programID = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %d %d", exe, info.Size(), info.ModTime().UnixNano())
+})
 
 // statFolder lists the *.toml files of dir with their size, time and SHA-256, sorted by name.
 func statFolder(dir string) ([]cachedFile, error) {

@@ -67,7 +67,7 @@ func TestLoadCachedUsesTheCache(t *testing.T) {
 	}
 	planted := &Checklist{ID: "planted", Version: 1, Area: "planted", Order: 900, Source: filepath.Join(dir, "valid.toml"),
 		Title: Text{DA: "Plantet", EN: "Planted"}, Questions: []Question{{ID: "planted.q", Weight: 1}}}
-	writeCache(cache, cacheData{Builtin: builtinDigest(), Dir: dir, Files: files, Lists: []*Checklist{planted}})
+	writeCache(cache, cacheData{Program: programID(), Builtin: builtinDigest(), Dir: dir, Files: files, Lists: []*Checklist{planted}})
 	set, problems, err := LoadCached(dir, cache)
 	if err != nil || set.Checklist("planted") == nil || set.Checklist("test-custom") != nil || len(problems) != 0 {
 		t.Fatalf("the matching cache was not used: %v, %v", err, problems)
@@ -94,11 +94,16 @@ func TestLoadCachedUsesTheCache(t *testing.T) {
 		"cut short":    func() { data, _ := os.ReadFile(cache); os.WriteFile(cache, data[:len(data)/2], 0o600) },
 		"a byte wrong": func() { data, _ := os.ReadFile(cache); data[len(data)-5] ^= 1; os.WriteFile(cache, data, 0o600) },
 		"not a cache":  func() { os.WriteFile(cache, []byte("hello"), 0o600) },
+		"another build of the program": func() {
+			c, _ := readCache(cache)
+			c.Program += " (rebuilt)"
+			writeCache(cache, *c)
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			dir, cache = cacheFolder(t)
 			files, _ := statFolder(dir)
-			writeCache(cache, cacheData{Builtin: builtinDigest(), Dir: dir, Files: files, Lists: []*Checklist{planted}})
+			writeCache(cache, cacheData{Program: programID(), Builtin: builtinDigest(), Dir: dir, Files: files, Lists: []*Checklist{planted}})
 			change()
 			set, _, err := LoadCached(dir, cache)
 			if err != nil {
