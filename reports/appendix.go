@@ -47,7 +47,7 @@ func (r *renderer) sources() {
 					other = append(other, ref)
 					continue
 				}
-				cited[src] = append(cited[src], strings.TrimSpace(strings.TrimPrefix(ref, src)))
+				cited[src] = append(cited[src], loc.CiteLocator(src, strings.TrimPrefix(ref, src)))
 			}
 		}
 	}

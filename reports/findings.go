@@ -87,7 +87,7 @@ func (r *renderer) finding(q *checklists.Question) {
 		paras = append(paras, para{size: 8.5, lh: 4.3, text: loc.T("report.evidence") + ": " + r.shorten(ans.Evidence)})
 	}
 	if len(q.Refs) > 0 {
-		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + strings.Join(q.Refs, "; ")})
+		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + cites(loc, q.Refs)})
 	}
 	if gap {
 		paras = append(paras, para{style: "B", size: 8.5, lh: 4.3, text: loc.T("report.remediation") + ":", before: 0.8},
@@ -109,4 +109,13 @@ func (r *renderer) shorten(s string) string {
 	}
 	runes := []rune(s)[:maxFreeText]
 	return strings.TrimSpace(string(runes)) + " … " + r.loc.T("report.shortened", i18n.Args{"Length": r.loc.Number(float64(n), 0)})
+}
+
+// cites writes a question's legal references the way the report's language cites law.
+func cites(loc *i18n.Localizer, refs []string) string {
+	out := make([]string, len(refs))
+	for i, ref := range refs {
+		out[i] = loc.Cite(ref)
+	}
+	return strings.Join(out, "; ")
 }
