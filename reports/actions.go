@@ -37,7 +37,7 @@ func (r *renderer) actionPlan() {
 		}
 		rows = append(rows, []tcell{
 			r.severityCell(g.Severity),
-			{text: g.Question.Remediation.In(r.lang), sub: g.Checklist.Title.In(r.lang) + " · " + g.Question.ID},
+			{text: g.Question.Remediation.In(r.lang), sub: g.Checklist.Title.In(r.lang), id: g.Question.ID},
 			{text: dash(g.Answer.Owner)},
 			{text: r.dueDate(g.Answer.Due)},
 			status,
@@ -75,7 +75,7 @@ func (r *renderer) partnerActions() {
 			rows = append(rows, []tcell{
 				r.severityCell(gap.Severity),
 				{text: gap.Question.PartnerAction.In(r.lang)},
-				{text: gap.Question.Text.In(r.lang), sub: gap.Question.ID},
+				{text: gap.Question.Text.In(r.lang), id: gap.Question.ID},
 				r.responseCell(task.Response),
 			})
 			answered = answered || task.Response != nil

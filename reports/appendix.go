@@ -82,7 +82,9 @@ func (r *renderer) conditionLabel(c string) string {
 		return loc.T("profile." + c)
 	}
 	if kind, ok := strings.CutPrefix(c, "system:"); ok {
-		return loc.T("condition.system", i18n.Args{"Kind": loc.T("system.kind." + kind)})
+		// One whole message per kind: Danish compounds the kind ("et lønsystem"), so a
+		// fragment cannot be slotted in.
+		return loc.T("condition.system." + kind)
 	}
 	if product, ok := strings.CutPrefix(c, "product:"); ok {
 		return loc.T("condition.product", i18n.Args{"Product": loc.T("product." + product)})
@@ -106,7 +108,7 @@ func (r *renderer) scopedOut() {
 		for _, m := range sc.Missing {
 			why = append(why, r.conditionLabel(m))
 		}
-		rows = append(rows, []tcell{{text: sc.Question.Text.In(r.lang), sub: sc.Question.ID},
+		rows = append(rows, []tcell{{text: sc.Question.Text.In(r.lang), id: sc.Question.ID},
 			{text: sc.Checklist.Title.In(r.lang)}, {text: strings.Join(why, "\n")}})
 	}
 	r.table(cols, rows)

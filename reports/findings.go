@@ -66,13 +66,13 @@ func (r *renderer) finding(q *checklists.Question) {
 		sev := assessment.SeverityOf(q.Weight, ans.Value)
 		bar = severityColor(sev)
 		fill = &gapFill
-		meta = append(meta, loc.T("report.gap_severity", i18n.Args{"Severity": loc.T("severity." + sev.String())}))
+		meta = append(meta, loc.T("report.gap_severity." + sev.String()))
 	case answered && ans.Value == assessment.Yes:
 		bar = green
 	case !answered:
 		bar = slate
 	}
-	meta = append(meta, loc.T("report.weight", i18n.Args{"Weight": q.Weight}), q.ID)
+	meta = append(meta, loc.T("report.weight", i18n.Args{"Weight": q.Weight}))
 	if answered && ans.Reconfirm {
 		meta = append(meta, loc.T("report.reconfirm"))
 	}
@@ -89,6 +89,8 @@ func (r *renderer) finding(q *checklists.Question) {
 	if len(q.Refs) > 0 {
 		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + cites(loc, q.Refs)})
 	}
+	// The ID goes last, small: a partner refers back to it, a reader need not read it.
+	paras = append(paras, para{size: idSize, lh: 3.2, color: grey, text: q.ID})
 	if gap {
 		paras = append(paras, para{style: "B", size: 8.5, lh: 4.3, text: loc.T("report.remediation") + ":", before: 0.8},
 			para{size: 8.5, lh: 4.3, text: q.Remediation.In(r.lang)})

@@ -219,10 +219,13 @@ func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
 func TestLabelsTranslated(t *testing.T) {
 	var ids []string
 	for _, s := range checklists.Sources {
-		ids = append(ids, "source."+s)
+		ids = append(ids, "source."+s, "cite."+s)
 	}
 	for _, k := range checklists.SystemKinds {
-		ids = append(ids, "system.kind."+k)
+		ids = append(ids, "system.kind."+k, "condition.system."+k)
+	}
+	for _, sev := range []string{"high", "medium", "low"} {
+		ids = append(ids, "severity."+sev, "report.gap_severity."+sev)
 	}
 	for _, p := range checklists.Products {
 		ids = append(ids, "product."+p)
@@ -239,7 +242,7 @@ func TestLabelsTranslated(t *testing.T) {
 	for _, r := range []string{"red", "amber", "green", "none"} {
 		ids = append(ids, "risk."+r, "report.risk_explained."+r)
 	}
-	ids = append(ids, "condition.outside_eea", "condition.system", "condition.product")
+	ids = append(ids, "condition.outside_eea", "condition.product")
 	for _, lang := range i18n.Langs {
 		for _, id := range ids {
 			if !i18n.Has(lang, id) {
