@@ -66,7 +66,7 @@ func (r *renderer) finding(q *checklists.Question) {
 		sev := assessment.SeverityOf(q.Weight, ans.Value)
 		bar = severityColor(sev)
 		fill = &gapFill
-		meta = append(meta, loc.T("report.gap_severity." + sev.String()))
+		meta = append(meta, loc.T("report.gap_severity."+sev.String()))
 	case answered && ans.Value == assessment.Yes:
 		bar = green
 	case !answered:
