@@ -117,7 +117,7 @@ func TestReportText(t *testing.T) {
 		{i18n.Danish, []string{
 			"FORTROLIGT", "GDPR-rapport", "Æblegården ApS", "CVR-nummer", "38745123", "Søren Åkjær", "Nordlys IT ApS",
 			"Indhold", "Sammenfatning", "Score pr. område", "IT-systemer", "Resultater pr. område", "Handlingsplan",
-			"Til implementeringspartneren", "Review og godkendelse", "Bilag", "Sådan læser du rapporten",
+			"Til implementeringspartneren", "Godkendelse", "Bilag", "Sådan læser du rapporten",
 			"Fortegnelse og behandlingsgrundlag", "Birthe Østergård", "1. maj 2026", "Kirsten Møller",
 			"Lov nr. 502 af 23. maj 2018", "databeskyttelsesforordningen", "Sorteret fra", "Sådan beregnes scoren",
 			"Virksomheden bruger Oracle NetSuite", "Virksomheden overvåger medarbejdere", "Underskrift",
@@ -128,6 +128,7 @@ func TestReportText(t *testing.T) {
 		{i18n.English, []string{
 			"CONFIDENTIAL", "GDPR report", "Æblegården ApS", "Contents", "Summary", "Score by area", "IT systems",
 			"Findings by area", "Action plan", "For the implementation partner", "Review and sign-off", "Appendix",
+			"GDPR Article 6(1)", "Databeskyttelsesloven section 6", "GDPR Article 5(1)(e)", "Datatilsynet: vejledning om fortegnelser",
 			"How to read this report", "Records and lawful basis", "Birthe Østergård", "1 May 2026",
 			"Regulation (EU) 2016/679", "Scoped out", "How the score is computed",
 			"The company uses Oracle NetSuite", "Signature", "Configure a retention job",
@@ -320,5 +321,33 @@ func TestSectionsChosen(t *testing.T) {
 	var ie *i18n.Error
 	if !errors.As(err, &ie) || ie.ID != "report.section_unknown" || !strings.Contains(i18n.New(i18n.Danish).Error(err), "appendix") {
 		t.Errorf("unknown section: %v", err)
+	}
+}
+
+// TestDanishReportReadsDanish: the Danish report cites law the Danish way, names checklists by
+// their titles on the cover and says godkendelse, not review, anywhere.
+func TestDanishReportReadsDanish(t *testing.T) {
+	set, snap, opts := fixture()
+	opts.Lang = i18n.Danish
+	got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
+	for _, want := range []string{"GDPR art. 6, stk. 1", "GDPR art. 5, stk. 1, litra e", "databeskyttelseslovens § 6",
+		"Datatilsynets vejledning om fortegnelser", "Retskilder og vejledning", "Henvist til: art. 30;",
+		"Version 3: Fortegnelse og behandlingsgrundlag"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Danish report lacks %q", want)
+		}
+	}
+	for _, bad := range []*regexp.Regexp{regexp.MustCompile(`(?i)\breview`), regexp.MustCompile(`\(\d+\)\(`),
+		regexp.MustCompile(`§\d`), regexp.MustCompile(`\bv\d+\b`), regexp.MustCompile(`\((Gul|Grøn|Rød)\)`),
+		regexp.MustCompile(`Article|section \d`), regexp.MustCompile(`et (Løn|Indkøb|Markedsføring|Andet|HR)-system`)} {
+		if loc := bad.FindStringIndex(got); loc != nil {
+			t.Errorf("Danish report has %q: …%s…", got[loc[0]:loc[1]], got[max(0, loc[0]-80):min(len(got), loc[1]+40)])
+		}
+	}
+	cover, _, _ := strings.Cut(got, "\f")
+	for _, c := range set.Checklists {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(c.ID) + `\b`).MatchString(cover) {
+			t.Errorf("the cover names checklist %s by its ID", c.ID)
+		}
 	}
 }
