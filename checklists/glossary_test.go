@@ -250,8 +250,13 @@ func danishViolations(g glossary, da string) []string {
 			out = append(out, "quotation mark "+q+" (use »…«)")
 		}
 	}
+	if m := sectionNoSpace.FindString(da); m != "" {
+		out = append(out, m+" (Danish writes § with a space: § 7)")
+	}
 	return out
 }
+
+var sectionNoSpace = regexp.MustCompile(`§\d+`)
 
 // explainedFirst checks that the first mention of each English term in texts (in reading
 // order) is bracketed after a Danish word: "fælles login (single sign-on)".
@@ -361,7 +366,10 @@ func TestGlossaryCatchesEveryBannedVariant(t *testing.T) {
 			t.Errorf("quotation mark %q not caught", q)
 		}
 	}
-	if got := danishViolations(g, "Klik på »Gem«; feltet Privacy Blocked spærrer."); len(got) > 0 {
+	if got := danishViolations(g, "Se databeskyttelseslovens §8, stk. 3."); len(got) == 0 {
+		t.Error("§8 without a space not caught")
+	}
+	if got := danishViolations(g, "Klik på »Gem«; feltet Privacy Blocked spærrer, jf. § 8."); len(got) > 0 {
 		t.Errorf("a right sentence with an allowed product name refused: %v", got)
 	}
 	for _, term := range g.Explain.Terms {
