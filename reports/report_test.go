@@ -331,7 +331,7 @@ func TestDanishReportReadsDanish(t *testing.T) {
 	opts.Lang = i18n.Danish
 	got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
 	for _, want := range []string{"GDPR art. 6, stk. 1", "GDPR art. 5, stk. 1, litra e", "databeskyttelseslovens § 6",
-		"Datatilsynets vejledning om fortegnelser", "Retskilder og vejledning", "Henvist til: art. 30;",
+		"Datatilsynets vejledning om fortegnelser", "Retskilder og vejledning", "Henvist til: art. 5, stk. 1, litra e; art. 6, stk. 1; art. 30;",
 		"Version 3: Fortegnelse og behandlingsgrundlag"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("Danish report lacks %q", want)
