@@ -253,10 +253,16 @@ func danishViolations(g glossary, da string) []string {
 	if m := sectionNoSpace.FindString(da); m != "" {
 		out = append(out, m+" (Danish writes § with a space: § 7)")
 	}
+	if m := englishArticle.FindString(da); m != "" {
+		out = append(out, m+" (Danish cites artikel 6, stk. 1, litra f)")
+	}
 	return out
 }
 
-var sectionNoSpace = regexp.MustCompile(`§\d+`)
+var (
+	sectionNoSpace = regexp.MustCompile(`§\d+`)
+	englishArticle = regexp.MustCompile(`\b(art\.|artikel) ?\d+\(\w+\)`)
+)
 
 // explainedFirst checks that the first mention of each English term in texts (in reading
 // order) is bracketed after a Danish word: "fælles login (single sign-on)".
@@ -368,6 +374,9 @@ func TestGlossaryCatchesEveryBannedVariant(t *testing.T) {
 	}
 	if got := danishViolations(g, "Se databeskyttelseslovens §8, stk. 3."); len(got) == 0 {
 		t.Error("§8 without a space not caught")
+	}
+	if got := danishViolations(g, "Det følger af artikel 6(1)(f)."); len(got) == 0 {
+		t.Error("artikel 6(1)(f) not caught")
 	}
 	if got := danishViolations(g, "Klik på »Gem«; feltet Privacy Blocked spærrer, jf. § 8."); len(got) > 0 {
 		t.Errorf("a right sentence with an allowed product name refused: %v", got)
