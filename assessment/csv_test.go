@@ -102,3 +102,41 @@ func TestWriteActionPlanCSVNoGaps(t *testing.T) {
 		t.Errorf("%d lines for an empty plan, want the header only", got)
 	}
 }
+
+// Every start that Excel (and LibreOffice) would run as a formula gets the apostrophe: = + - @,
+// and a tab or carriage return before one; other text is left as it is.
+func TestActionPlanCSVNeutralisesFormulas(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		guarded bool
+	}{
+		{"=1+1", true},
+		{"+1+1", true},
+		{"-1+1", true},
+		{"@SUM(A1:A9)", true},
+		{"\t=1+1", true},
+		{"\r=1+1", true},
+		{"1+1", false},
+		{"Søren = ansvarlig", false},
+	} {
+		snap := &assessment.Snapshot{Answers: map[string]assessment.Answer{
+			"b1": {QuestionID: "b1", Value: assessment.No, Owner: tt.text, Note: tt.text},
+		}}
+		var buf bytes.Buffer
+		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English); err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		if err != nil || len(rows) != 2 {
+			t.Fatalf("%q: %d rows, %v", tt.text, len(rows), err)
+		}
+		for _, col := range []int{4, 7} { // owner, note
+			got := rows[1][col]
+			if strings.HasPrefix(got, "'") != tt.guarded || !strings.Contains(got, strings.TrimLeft(tt.text, "\t\r")) {
+				t.Errorf("%q in column %d written as %q; guarded with an apostrophe: want %v", tt.text, col, got, tt.guarded)
+			}
+		}
+	}
+}
