@@ -45,6 +45,10 @@ type glossary struct {
 	Quotes struct {
 		Avoid []string `toml:"avoid"`
 	} `toml:"quotes"`
+	Comma struct {
+		Verbs   []string `toml:"verbs"`
+		Clauses []string `toml:"clauses"`
+	} `toml:"comma"`
 }
 
 func loadFullGlossary(t *testing.T) glossary {
@@ -91,8 +95,15 @@ var wordPatterns = map[string]*regexp.Regexp{}
 
 // caseWord is wholeWord with case kept: "SMS" matches, "sms" does not.
 func caseWord(word string) *regexp.Regexp {
-	return regexp.MustCompile(`(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(word) + `($|[^\p{L}\p{N}'])`)
+	if re, ok := casePatterns[word]; ok {
+		return re
+	}
+	re := regexp.MustCompile(`(^|[^\p{L}\p{N}])` + regexp.QuoteMeta(word) + `($|[^\p{L}\p{N}'])`)
+	casePatterns[word] = re
+	return re
 }
+
+var casePatterns = map[string]*regexp.Regexp{}
 
 type textField struct {
 	where  string
@@ -256,6 +267,13 @@ func danishViolations(g glossary, da string) []string {
 	if m := englishArticle.FindString(da); m != "" {
 		out = append(out, m+" (Danish cites artikel 6, stk. 1, litra f)")
 	}
+	for _, v := range g.Comma.Verbs {
+		for _, c := range g.Comma.Clauses {
+			if caseWord(v + " " + c).MatchString(da) {
+				out = append(out, "»"+v+" "+c+"« lacks the comma before the clause")
+			}
+		}
+	}
 	return out
 }
 
@@ -377,6 +395,14 @@ func TestGlossaryCatchesEveryBannedVariant(t *testing.T) {
 	}
 	if got := danishViolations(g, "Det følger af artikel 6(1)(f)."); len(got) == 0 {
 		t.Error("artikel 6(1)(f) not caught")
+	}
+	for _, v := range g.Comma.Verbs {
+		if got := danishViolations(g, v+" at filen findes."); len(got) == 0 {
+			t.Errorf("»%s at« without the comma not caught", v)
+		}
+		if got := danishViolations(g, v+", at filen findes."); len(got) > 0 {
+			t.Errorf("»%s, at« refused: %v", v, got)
+		}
 	}
 	if got := danishViolations(g, "Klik på »Gem«; feltet Privacy Blocked spærrer, jf. § 8."); len(got) > 0 {
 		t.Errorf("a right sentence with an allowed product name refused: %v", got)
