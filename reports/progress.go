@@ -22,7 +22,7 @@ func (r *renderer) progress() {
 		"Date": loc.Date(before.Assessment.CreatedAt)}))
 	p.Ln(2)
 
-	const labelW, pctW, deltaW, rowH = 52.0, 14.0, 28.0, 11.0
+	const labelW, pctW, deltaW, rowH = 52.0, 14.0, 34.0, 11.0
 	barX := margin + labelW
 	barW := contentW - labelW - pctW - deltaW
 	earlier := rgb{175, 183, 192}
@@ -119,7 +119,7 @@ func (r *renderer) progress() {
 			if q, _ := r.checklistOf(c.QuestionID); q != nil {
 				text = q.Text.In(r.lang)
 			}
-			rows = append(rows, []tcell{{text: text, sub: c.QuestionID},
+			rows = append(rows, []tcell{{text: text, id: c.QuestionID},
 				{text: loc.T("value." + string(c.Before))}, {text: loc.T("value." + string(c.After)), style: "B"}})
 		}
 		r.table(cols, rows)
@@ -144,7 +144,7 @@ func (r *renderer) progress() {
 		if !assessment.IsGap(now.Value) {
 			how = loc.T("report.progress_closed_answer", i18n.Args{"Value": loc.T("value." + string(now.Value))})
 		}
-		rows = append(rows, []tcell{{text: q.Remediation.In(r.lang), sub: c.Title.In(r.lang) + " · " + id},
+		rows = append(rows, []tcell{{text: q.Remediation.In(r.lang), sub: c.Title.In(r.lang), id: id},
 			{text: how, color: green}})
 	}
 	r.table(cols, rows)
