@@ -90,7 +90,7 @@ func TestSinceTheLastRoundOffWithoutEarlierRound(t *testing.T) {
 	// Chosen alone, with an earlier round, it is there in Danish too.
 	opts.Lang, opts.Sections, opts.PreviousRound = i18n.Danish, []reports.Section{reports.SectionProgress}, earlierRound(snap)
 	text := poppler(t, render(t, set, snap, opts), "pdftotext")
-	for _, want := range []string{"Siden sidste runde\n", "+32 procentpoint", "Svar, der er blevet bedre (4)", "Lukkede handlinger (3)"} {
+	for _, want := range []string{"Siden forrige runde\n", "+32 procentpoint", "Svar, der er blevet bedre (4)", "Lukkede handlinger (3)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Danish section lacks %q", want)
 		}
