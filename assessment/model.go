@@ -177,4 +177,8 @@ type Snapshot struct {
 	Answers    map[string]Answer // by question ID
 	Comments   []Comment
 	SignOffs   []SignOff
+	// The company's data map: processing activities per system, and per system ID what is
+	// known of the vendor as processor.
+	Activities  []Activity
+	Supervision map[int64]Supervision
 }
