@@ -83,8 +83,8 @@ en = "Løn"
 	}
 	want := []string{
 		path + ":3: unknown key \"colour\"",
-		path + ":1: ",                               // bad ID
-		path + ":5: title lacks the language en",     // missing language
+		path + ":1: ",                            // bad ID
+		path + ":5: title lacks the language en", // missing language
 		path + ":9: unknown value \"pets\" in subjects",
 		path + ":10: unknown value \"art6_1_g\" in bases",
 		path + ":13: unknown value \"5000\" in retention_months",
