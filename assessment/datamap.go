@@ -298,3 +298,42 @@ func ActivitiesOf(all []Activity, systemID int64) []Activity {
 	}
 	return out
 }
+
+// FromTemplate makes a system's activities from a data-map template, free text in lang.
+func FromTemplate(t *checklists.Template, lang i18n.Lang, systemID int64) []Activity {
+	out := make([]Activity, 0, len(t.Activities))
+	for _, x := range t.Activities {
+		out = append(out, Activity{SystemID: systemID, Purpose: x.Purpose.In(lang), Subjects: slices.Clone(x.Subjects),
+			Data: slices.Clone(x.Data), Bases: slices.Clone(x.Bases), Recipients: x.Recipients.In(lang),
+			Transfer: x.Transfer, TransferBasis: x.TransferBasis, RetentionMonths: x.RetentionMonths,
+			RetentionTrigger: x.RetentionTrigger, RetentionAction: x.RetentionAction,
+			RetentionOwner: x.RetentionOwner.In(lang), Security: x.Security.In(lang)})
+	}
+	return out
+}
+
+// ApplyTemplate adds a template's activities to one of the company's systems in one
+// transaction and returns them with their IDs.
+func (s *Store) ApplyTemplate(ctx context.Context, companyID, systemID int64, t *checklists.Template, lang i18n.Lang) ([]Activity, error) {
+	acts := FromTemplate(t, lang, systemID)
+	for i := range acts {
+		if err := acts[i].Validate(); err != nil {
+			return nil, err
+		}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := systemOfCompany(ctx, tx, companyID, systemID); err != nil {
+			return err
+		}
+		for i := range acts {
+			if err := insertActivity(ctx, tx, &acts[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return acts, nil
+}
