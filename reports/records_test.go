@@ -1,0 +1,124 @@
+package reports_test
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"gdprtjek/assessment"
+	"gdprtjek/checklists"
+	"gdprtjek/i18n"
+	"gdprtjek/reports"
+)
+
+func demo(t *testing.T) (*checklists.Set, *assessment.Snapshot) {
+	t.Helper()
+	ctx := context.Background()
+	set, err := checklists.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := assessment.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC) }
+	id, err := s.CreateDemo(ctx, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set, snap
+}
+
+func renderDoc(t *testing.T, set *checklists.Set, snap *assessment.Snapshot, doc reports.Document, lang i18n.Lang) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	opts := reports.Options{Lang: lang, Now: time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)}
+	if err := reports.RenderDocument(&buf, set, snap, doc, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// flat joins the lines of pdftotext -raw (content order, so a table cell's lines stay
+// together) so that a heading wrapped in a table cell still matches.
+func flat(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func TestRecordOfProcessing(t *testing.T) {
+	set, snap := demo(t)
+	for _, lang := range i18n.Langs {
+		t.Run(string(lang), func(t *testing.T) {
+			loc := i18n.New(lang)
+			pdf := renderDoc(t, set, snap, reports.DocRecord, lang)
+			if !bytes.Equal(pdf, renderDoc(t, set, snap, reports.DocRecord, lang)) {
+				t.Error("two renders differ")
+			}
+			text := flat(poppler(t, pdf, "pdftotext", "-raw"))
+			// Every art. 30(1) heading: (a) controller, (b) purposes, (c) subjects and data,
+			// (d) recipients, (e) transfers, (f) erasure, (g) security.
+			for _, id := range []string{"datamap.col.controller", "datamap.col.purpose", "datamap.col.subjects",
+				"datamap.col.data", "datamap.col.recipients", "datamap.col.transfers", "datamap.col.retention",
+				"datamap.col.security"} {
+				if h := loc.T(id); !strings.Contains(text, h) {
+					t.Errorf("no heading %q", h)
+				}
+			}
+			if !strings.Contains(text, assessment.DemoCompanyName) || !strings.Contains(text, "Birthe Østergård") {
+				t.Error("the controller and contact are missing")
+			}
+			// The CRM's transfer to the USA without a basis is flagged, in the warning and its row.
+			if n := strings.Count(text, loc.T("datamap.transfer_flag")); n != 1 {
+				t.Errorf("the flag appears %d times, want once in the CRM's row", n)
+			}
+			if !strings.Contains(text, loc.T("datamap.warn_transfers")) || !strings.Contains(text, "Kundekartotek (CRM): Salg") {
+				t.Error("the warning does not name the CRM's activity")
+			}
+			for i := range snap.Activities {
+				if !strings.Contains(text, loc.T("datamap.activity_n", i18n.Args{"N": i + 1})) {
+					t.Errorf("activity %d is missing", i+1)
+				}
+			}
+		})
+	}
+}
+
+func TestRetentionAndProcessorDocuments(t *testing.T) {
+	set, snap := demo(t)
+	da := flat(poppler(t, renderDoc(t, set, snap, reports.DocRetention, i18n.Danish), "pdftotext", "-raw"))
+	for _, want := range []string{"Sletteregler", "5 år efter regnskabsårets afslutning", "Anonymiseres", "3 år efter seneste aktivitet", "Lønansvarlig"} {
+		if !strings.Contains(da, want) {
+			t.Errorf("retention schedule lacks %q", want)
+		}
+	}
+	en := flat(poppler(t, renderDoc(t, set, snap, reports.DocProcessors, i18n.English), "pdftotext", "-raw"))
+	for _, want := range []string{"Processor overview", "Visma Danløn", "Sub-processors known", "OVERDUE", "Salgsværktøj Inc."} {
+		if !strings.Contains(en, want) {
+			t.Errorf("processor overview lacks %q", want)
+		}
+	}
+	if strings.Count(en, "OVERDUE") != 1 {
+		t.Errorf("%d overdue marks, want Danløn's only", strings.Count(en, "OVERDUE"))
+	}
+}
+
+// TestReportShowsDataMap: the main report flags the transfer without a basis and gives the
+// partner the deletion rules as tasks with the company's own periods.
+func TestReportShowsDataMap(t *testing.T) {
+	set, snap := demo(t)
+	text := flat(poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)}), "pdftotext", "-raw"))
+	for _, want := range []string{"Transfers outside the EU/EEA without a transfer basis:", "Kundekartotek (CRM): Salg",
+		"Deletion rules to configure", "Dynamics 365 Business Central: anonymise “Kontakter og stamdata"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
