@@ -121,4 +121,3 @@ func TestReportShowsDataMap(t *testing.T) {
 		}
 	}
 }
-
