@@ -239,6 +239,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	if err := writeDemoDocuments(set, snap, store, *out); err != nil {
+		return err
+	}
 	fmt.Fprintln(e.stdout, id)
 	return nil
 }

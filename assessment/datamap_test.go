@@ -2,7 +2,9 @@ package assessment_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +160,68 @@ func TestTransferScopesIn(t *testing.T) {
 	a.Transfer = checklists.TransferUSA
 	if !assessment.Facts(nil, systems, a)[checklists.OutsideEEA] {
 		t.Error("a transfer to the USA in the data map should give outside_eea")
+	}
+}
+
+// TestExchangeCarriesDataMap: the data map travels in the exchange file and the company export;
+// a file without one has no data-map fields (so it encodes as before) and imports with none.
+func TestExchangeCarriesDataMap(t *testing.T) {
+	ctx := context.Background()
+	set := testSet()
+	s := openStore(t)
+	c := newCompany(t, s, "Kort ApS")
+	a := newAssessment(t, s, set, c.ID)
+	sys := newSystem(t, s, c.ID, "payroll", assessment.HostingEU)
+	plain := export(t, s, a.ID)
+	for _, field := range []string{`"activities"`, `"supervision"`} {
+		if strings.Contains(string(plain), field) {
+			t.Errorf("a file without a data map has %s", field)
+		}
+	}
+	act := payrollActivity(sys.ID)
+	act.Transfer, act.TransferBasis = checklists.TransferUSA, checklists.BasisSCC
+	if err := s.SaveActivity(ctx, c.ID, &act); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveSupervision(ctx, c.ID, &assessment.Supervision{SystemID: sys.ID, Subprocessors: "yes", Last: "2026-01-31"}); err != nil {
+		t.Fatal(err)
+	}
+	dst := openStore(t)
+	id, err := dst.ImportExchange(ctx, set, export(t, s, a.ID), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := dst.Snapshot(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(snap.Activities) != 1 || snap.Activities[0].SystemID != snap.Systems[0].ID {
+		t.Fatalf("imported activities %+v", snap.Activities)
+	}
+	got := snap.Activities[0]
+	got.ID, got.SystemID = act.ID, act.SystemID
+	if fmt.Sprint(got) != fmt.Sprint(act) {
+		t.Errorf("imported %+v, want %+v", got, act)
+	}
+	if sv := snap.Supervision[snap.Systems[0].ID]; sv.Last != "2026-01-31" || sv.Subprocessors != "yes" {
+		t.Errorf("imported supervision %+v", sv)
+	}
+	all, err := s.ExportCompany(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(all), `"retention_trigger": "financial_year_end"`) {
+		t.Error("the company export lacks the data map")
+	}
+	// A bad value in the file is refused with nothing imported.
+	bad, err := assessment.Reseal([]byte(strings.Replace(string(export(t, s, a.ID)), `"dbl_11"`, `"dbl_99"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := openStore(t)
+	_, err = other.ImportExchange(ctx, set, bad, false)
+	wantErrID(t, err, "datamap.unknown_value")
+	if cs, _ := other.Companies(ctx); len(cs) != 0 {
+		t.Error("a refused import left a company behind")
 	}
 }

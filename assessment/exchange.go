@@ -59,6 +59,9 @@ type exSystem struct {
 	Partner            string `json:"partner"`
 	Hosting            string `json:"hosting"`
 	ProcessorAgreement string `json:"processor_agreement"`
+	// The data map (exchange_datamap.go), left out when empty: new in version 2.
+	Activities  []exActivity   `json:"activities,omitempty"`
+	Supervision *exSupervision `json:"supervision,omitempty"`
 }
 
 type exAssessment struct {
@@ -115,8 +118,10 @@ func MarshalExchange(snap *Snapshot) ([]byte, error) {
 		Checklists: nonNil(snap.Assessment.Checklists),
 	}
 	for _, s := range snap.Systems {
-		c.Systems = append(c.Systems, exSystem{Kind: s.Kind, Product: s.Product, Name: s.Name, Vendor: s.Vendor,
-			Partner: s.Partner, Hosting: s.Hosting, ProcessorAgreement: s.ProcessorAgreement})
+		x := exSystem{Kind: s.Kind, Product: s.Product, Name: s.Name, Vendor: s.Vendor,
+			Partner: s.Partner, Hosting: s.Hosting, ProcessorAgreement: s.ProcessorAgreement}
+		exDataMap(&x, s.ID, snap.Activities, snap.Supervision)
+		c.Systems = append(c.Systems, x)
 	}
 	for _, a := range snap.Answers {
 		c.Answers = append(c.Answers, exAnswer{Question: a.QuestionID, Value: a.Value, Note: a.Note, Evidence: a.Evidence,
@@ -204,13 +209,19 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 		return 0, err
 	}
 	systems := make([]System, 0, len(c.Systems))
+	maps := make([]importedDataMap, 0, len(c.Systems))
 	for _, x := range c.Systems {
 		sys := System{Kind: x.Kind, Product: x.Product, Name: x.Name, Vendor: x.Vendor, Partner: x.Partner,
 			Hosting: x.Hosting, ProcessorAgreement: x.ProcessorAgreement}
 		if err := sys.Validate(); err != nil {
 			return 0, err
 		}
+		m, err := validateExDataMap(x)
+		if err != nil {
+			return 0, err
+		}
 		systems = append(systems, sys)
+		maps = append(maps, m)
 	}
 	for _, a := range c.Answers {
 		if _, _, ok := set.Question(a.Question); !ok {
@@ -271,9 +282,12 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 				return fmt.Errorf("replace systems: %w", err)
 			}
 		}
-		for _, sys := range systems {
+		for i, sys := range systems {
 			sys.CompanyID = companyID
 			if err := insertSystem(ctx, tx, &sys); err != nil {
+				return err
+			}
+			if err := maps[i].insert(ctx, tx, sys.ID); err != nil {
 				return err
 			}
 		}
