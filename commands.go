@@ -286,13 +286,18 @@ func cmdChecklists(ctx context.Context, e *env, args []string) error {
 
 func cmdValidate(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("validate")
+	templates := fs.Bool("templates", false, "") // data-map templates instead of checklists
 	if err := e.parse(fs, args, -1); err != nil {
 		return err
 	}
 	if len(e.positional) == 0 {
 		return usageError{i18n.NewError("cli.wrong_args", i18n.Args{"Command": "validate"}, nil)}
 	}
-	problems := checklists.ValidateFiles(e.positional)
+	validate := checklists.ValidateFiles
+	if *templates {
+		validate = checklists.ValidateTemplateFiles
+	}
+	problems := validate(e.positional)
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, p.Message(e.loc))
 	}

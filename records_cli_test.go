@@ -95,3 +95,18 @@ func TestDataMapRoundTrip(t *testing.T) {
 		t.Error("a failed command left a file")
 	}
 }
+
+func TestValidateTemplates(t *testing.T) {
+	good := filepath.Join("checklists", "data", "templates", "payroll.toml")
+	if r := runCmd(t, "validate", "--templates", "--lang", "en", good); r.code != 0 {
+		t.Errorf("a built-in template (which a copy may stand in for) fails: %+v", r)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.toml")
+	if err := os.WriteFile(bad, []byte("id = \"x\"\nkind = \"payroll\"\n\n[title]\nda = \"X\"\nen = \"X\"\n\n[[activities]]\nbases = [\"art6_1_z\"]\n\n[activities.purpose]\nda = \"Løn\"\nen = \"Pay\"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := runCmd(t, "validate", "--templates", "--lang", "en", bad)
+	if r.code != 1 || !strings.Contains(r.stdout, bad+":9: unknown value \"art6_1_z\" in bases") {
+		t.Errorf("validate --templates: %+v", r)
+	}
+}

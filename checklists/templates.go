@@ -80,15 +80,11 @@ func TemplateFor(ts []*Template, kind, product string) *Template {
 }
 
 // ValidateTemplateFiles checks data-map template files as a consultant writes them, each on
-// its own and their IDs across all of them and the built-ins.
+// its own and their IDs across them. As with checklists, a file may stand in for the built-in
+// template of the same ID (when editing a copy of one), so built-in IDs are no duplicates.
 func ValidateTemplateFiles(paths []string) []Problem {
 	var problems []Problem
 	seen := map[string]string{}
-	if base, err := Templates(); err == nil {
-		for _, t := range base {
-			seen[t.ID] = t.Source
-		}
-	}
 	for _, path := range paths {
 		data, err := readLimited(path)
 		if err != nil {

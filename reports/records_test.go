@@ -121,3 +121,31 @@ func TestReportShowsDataMap(t *testing.T) {
 		}
 	}
 }
+
+// TestReportNamesActivitiesWithoutRetention: where the checklist answer says retention periods
+// are not set, the report and the record name the activities that lack one (the demo's
+// newsletter); where it says yes, they do not.
+func TestReportNamesActivitiesWithoutRetention(t *testing.T) {
+	set, snap := demo(t)
+	opts := reports.Options{Lang: i18n.Danish, Now: time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)}
+	const warning = "Tjeklisten siger, at slettefristerne ikke er fastsat"
+	if text := flat(poppler(t, render(t, set, snap, opts), "pdftotext", "-raw")); strings.Contains(text, warning) {
+		t.Fatal("the demo answers yes, yet the report warns")
+	}
+	ans := snap.Answers[assessment.RetentionQuestion]
+	ans.Value = assessment.No
+	snap.Answers[assessment.RetentionQuestion] = ans
+	for name, pdf := range map[string][]byte{
+		"report": render(t, set, snap, opts),
+		"record": renderDoc(t, set, snap, reports.DocRecord, i18n.Danish),
+	} {
+		_, after, ok := strings.Cut(flat(poppler(t, pdf, "pdftotext", "-raw")), warning)
+		block := after[:min(len(after), 200)]
+		if !ok || !strings.Contains(block, "Nyhedsbrevsværktøj: Udsendelse af nyhedsbreve") {
+			t.Errorf("the %s does not name the newsletter as lacking a retention period: %q", name, block)
+		}
+		if strings.Contains(block, "Danløn") {
+			t.Errorf("the %s names the payroll activity, which has a period: %q", name, block)
+		}
+	}
+}
