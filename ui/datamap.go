@@ -111,7 +111,6 @@ func (u *UI) dataMapScreen(companyID, systemID int64) fyne.CanvasObject {
 	}
 	m.registerKeys()
 	help := widget.NewLabel(u.T("datamap.help"))
-	help.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(workshop, back), title), help, container.NewBorder(nil, nil, nil, m.progress, m.bar), buttons)
 	return container.NewPadded(container.NewBorder(top, m.supervisionForm(supervision[systemID]), nil, nil, m.table))
 }
@@ -271,23 +270,20 @@ func (m *dataMapScreen) applyTemplate(t *checklists.Template) {
 	m.reload()
 }
 
-// checks is a CheckGroup over fixed codes with translated labels.
-func (u *UI) checks(codes []string, prefix string, selected []string) (*widget.CheckGroup, func() []string) {
-	labels := make([]string, len(codes))
-	var on []string
+// checks is a grid of check boxes over fixed codes with translated labels, two to a row so
+// that a long list (twenty legal bases) stays inside the dialog.
+func (u *UI) checks(codes []string, prefix string, selected []string) (fyne.CanvasObject, func() []string) {
+	boxes := make([]*widget.Check, len(codes))
+	grid := container.NewGridWithColumns(2)
 	for i, c := range codes {
-		labels[i] = u.T(prefix + c)
-		if slices.Contains(selected, c) {
-			on = append(on, labels[i])
-		}
+		boxes[i] = widget.NewCheck(u.T(prefix+c), nil)
+		boxes[i].SetChecked(slices.Contains(selected, c))
+		grid.Add(boxes[i])
 	}
-	g := widget.NewCheckGroup(labels, nil)
-	g.Horizontal = true
-	g.SetSelected(on)
-	return g, func() []string {
+	return grid, func() []string {
 		var out []string
-		for i, l := range labels {
-			if slices.Contains(g.Selected, l) {
+		for i, b := range boxes {
+			if b.Checked {
 				out = append(out, codes[i])
 			}
 		}
@@ -316,20 +312,23 @@ func (m *dataMapScreen) edit(a assessment.Activity) {
 	basis, basisValue := u.choice(checklists.TransferBases, "datamap.transfer_basis.", a.TransferBasis)
 	trigger, triggerValue := u.choice(checklists.RetentionTriggers, "datamap.trigger.", a.RetentionTrigger)
 	action, actionValue := u.choice(checklists.RetentionActions, "datamap.action.", a.RetentionAction)
-	form := widget.NewForm(
-		widget.NewFormItem(u.T("datamap.col.purpose"), purpose),
-		widget.NewFormItem(u.T("datamap.col.subjects"), subjects),
-		widget.NewFormItem(u.T("datamap.col.data"), data),
-		widget.NewFormItem(u.T("datamap.col.basis"), bases),
-		widget.NewFormItem(u.T("datamap.col.recipients"), recipients),
-		widget.NewFormItem(u.T("datamap.col.transfers"), transfer),
-		widget.NewFormItem(u.T("datamap.transfer_basis"), basis),
-		widget.NewFormItem(u.T("datamap.retention_months"), months),
-		widget.NewFormItem(u.T("datamap.retention_trigger"), trigger),
-		widget.NewFormItem(u.T("datamap.col.action"), action),
-		widget.NewFormItem(u.T("datamap.col.owner"), owner),
-		widget.NewFormItem(u.T("datamap.col.security"), security),
-	)
+	for _, sel := range []*widget.Select{transfer, basis, trigger, action} {
+		sel.PlaceHolder = u.T("datamap.choose")
+	}
+	// Labels above their fields, not beside: the check-box grids need the dialog's full width.
+	form := container.NewVBox()
+	for _, f := range []struct {
+		label string
+		field fyne.CanvasObject
+	}{
+		{"datamap.col.purpose", purpose}, {"datamap.col.subjects", subjects}, {"datamap.col.data", data},
+		{"datamap.col.basis", bases}, {"datamap.col.recipients", recipients}, {"datamap.col.transfers", transfer},
+		{"datamap.transfer_basis", basis}, {"datamap.retention_months", months}, {"datamap.retention_trigger", trigger},
+		{"datamap.col.action", action}, {"datamap.col.owner", owner}, {"datamap.col.security", security},
+	} {
+		form.Add(widget.NewLabelWithStyle(u.T(f.label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		form.Add(f.field)
+	}
 	title := u.T("datamap.add")
 	if a.ID != 0 {
 		title = u.T("datamap.edit")
@@ -400,9 +399,9 @@ func (m *dataMapScreen) supervisionForm(sv assessment.Supervision) fyne.CanvasOb
 	})
 	heading := widget.NewLabelWithStyle(u.T("datamap.supervision_heading", i18n.Args{"Vendor": orDash(m.sys.Vendor),
 		"Agreement": u.T("agreement." + m.sys.ProcessorAgreement)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	// One row of label–field pairs; a grid of forms would make the window wider than a laptop's.
-	row := container.NewHBox(widget.NewLabel(u.T("datamap.col.subprocessors")), subs,
-		widget.NewLabel(u.T("datamap.col.last_supervision")), minWidth(last, 130*u.scale),
+	// Rows of label–field pairs; a grid of forms, or one row in workshop type, would make the
+	// window wider than a laptop's or a projector's.
+	row := container.NewHBox(widget.NewLabel(u.T("datamap.col.last_supervision")), minWidth(last, 130*u.scale),
 		widget.NewLabel(u.T("datamap.col.next_supervision")), minWidth(next, 130*u.scale), save)
-	return container.NewVBox(widget.NewSeparator(), heading, row)
+	return container.NewVBox(widget.NewSeparator(), container.NewHBox(heading, widget.NewLabel(u.T("datamap.col.subprocessors")), subs), row)
 }
