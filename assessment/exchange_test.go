@@ -74,7 +74,7 @@ func TestExchangeRoundTrip(t *testing.T) {
 		got.Company.Contact != want.Company.Contact || got.Company.SizeBand != want.Company.SizeBand || got.Company.Industry != want.Company.Industry {
 		t.Errorf("company %+v, want %+v", got.Company, want.Company)
 	}
-	if len(got.Systems) != 4 || len(got.Systems) != len(want.Systems) {
+	if len(got.Systems) != 5 || len(got.Systems) != len(want.Systems) {
 		t.Fatalf("%d systems, want %d", len(got.Systems), len(want.Systems))
 	}
 	for i := range want.Systems {
@@ -157,11 +157,11 @@ func TestImportRefusesBadFiles(t *testing.T) {
 		{"truncated", data[:len(data)*2/3], "exchange.damaged"},
 		{"truncated to nothing", nil, "exchange.damaged"},
 		{"not an exchange file", []byte(`{"format": "noget-andet"}`), "exchange.not_exchange"},
-		{"newer format version", edit(`"schema_version": 1`, `"schema_version": 2`), "exchange.version_unsupported"},
+		{"newer format version", edit(`"schema_version": 2`, `"schema_version": 3`), "exchange.version_unsupported"},
 		{"unknown field", edit(`"cvr":`, `"hemmeligt": "x", "cvr":`), "exchange.damaged"},
 		{"unknown question", resealed(`"question": "s2"`, `"question": "findes-ikke"`), "answer.unknown_question"},
 		{"bad due date", resealed(`"due": "2026`, `"due": "31.12.2026`), "answer.due_invalid"},
-		{"bad profile", resealed(`"employees"`, `"rumfart"`), "assessment.profile_invalid"},
+		{"bad profile", resealed("\"profile\": [\n        \"employees\"", "\"profile\": [\n        \"rumfart\""), "assessment.profile_invalid"},
 		// Passes every check before the transaction; the database's CHECK refuses the last
 		// row written, after the company, systems, assessment and answers went in.
 		{"bad sign-off decision", resealed(`"decision": "returned"`, `"decision": "maybe"`), "exchange.damaged"},
