@@ -337,3 +337,36 @@ func (s *Store) ApplyTemplate(ctx context.Context, companyID, systemID int64, t 
 	}
 	return acts, nil
 }
+
+// MissingBases names the special legal bases an activity's data categories call for and its
+// bases lack, as message IDs: CPR numbers need Databeskyttelsesloven § 11; art. 9 data an
+// art. 9(2) exception (or DBL § 7 or § 12, which build on it); art. 10 data DBL § 8 (or § 12
+// in employment). Empty when nothing is missing or no basis is given yet (then the activity
+// is simply incomplete).
+func (a Activity) MissingBases() []string {
+	if len(a.Bases) == 0 {
+		return nil
+	}
+	has := func(prefixes ...string) bool {
+		return slices.ContainsFunc(a.Bases, func(b string) bool {
+			return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(b, p) })
+		})
+	}
+	classes := map[string]bool{}
+	for _, d := range a.Data {
+		if c, ok := checklists.DataClass(d); ok {
+			classes[c] = true
+		}
+	}
+	var out []string
+	if classes[checklists.ClassCPR] && !has("dbl_11") {
+		out = append(out, "datamap.needs_cpr_basis")
+	}
+	if classes[checklists.ClassArt9] && !has("art9_2_", "dbl_7", "dbl_12") {
+		out = append(out, "datamap.needs_art9_basis")
+	}
+	if classes[checklists.ClassArt10] && !has("dbl_8", "dbl_12") {
+		out = append(out, "datamap.needs_art10_basis")
+	}
+	return out
+}

@@ -225,3 +225,24 @@ func TestExchangeCarriesDataMap(t *testing.T) {
 		t.Error("a refused import left a company behind")
 	}
 }
+
+func TestMissingBases(t *testing.T) {
+	a := payrollActivity(1) // CPR and absence (art. 9) with DBL §§ 11 and 12
+	if got := a.MissingBases(); len(got) != 0 {
+		t.Fatalf("the payroll activity lacks %v", got)
+	}
+	a.Bases = []string{"art6_1_b", "art6_1_c"}
+	a.Data = append(a.Data, "criminal_record")
+	got := a.MissingBases()
+	if !slices.Equal(got, []string{"datamap.needs_cpr_basis", "datamap.needs_art9_basis", "datamap.needs_art10_basis"}) {
+		t.Errorf("missing %v", got)
+	}
+	a.Bases = []string{"art6_1_b", "dbl_11", "art9_2_b", "dbl_8"}
+	if got := a.MissingBases(); len(got) != 0 {
+		t.Errorf("all special bases given, still missing %v", got)
+	}
+	a.Bases = nil
+	if got := a.MissingBases(); got != nil {
+		t.Errorf("no bases yet is incompleteness, not %v", got)
+	}
+}

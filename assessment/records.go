@@ -37,6 +37,8 @@ type ActivityText struct {
 	NoBasis bool
 	// NoRetention marks an activity without a retention period or trigger.
 	NoRetention bool
+	// MissingBases says which special legal bases the data categories call for and lack.
+	MissingBases string
 }
 
 // SystemLabel names a system: its own name, else its product's.
@@ -102,6 +104,11 @@ func Describe(loc *i18n.Localizer, sys *System, a Activity) ActivityText {
 		return ""
 	}))
 	t.Bases = or(labels(loc, "datamap.basis.", a.Bases, nil))
+	var missing []string
+	for _, id := range a.MissingBases() {
+		missing = append(missing, loc.T(id))
+	}
+	t.MissingBases = strings.Join(missing, " ")
 	switch {
 	case a.Transfer == "":
 		t.Transfer = unfilled
@@ -138,6 +145,18 @@ func (snap *Snapshot) UnbasedTransfers() []Activity {
 	var out []Activity
 	for _, a := range snap.Activities {
 		if a.TransferWithoutBasis() {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// MissingSpecialBases returns the activities whose data categories call for a special legal
+// basis they lack (Activity.MissingBases).
+func (snap *Snapshot) MissingSpecialBases() []Activity {
+	var out []Activity
+	for _, a := range snap.Activities {
+		if len(a.MissingBases()) > 0 {
 			out = append(out, a)
 		}
 	}
@@ -223,7 +242,11 @@ func WriteRecordCSV(w io.Writer, snap *Snapshot, lang i18n.Lang) error {
 	_ = cw.Write(RecordHeadings(loc))
 	controller := snap.Controller(loc)
 	for _, t := range snap.Describe(loc) {
-		_ = cw.Write(cells(controller, t.System, t.Purpose, t.Bases, t.Subjects, t.Data, t.Recipients, t.Transfer,
+		bases := t.Bases
+		if t.MissingBases != "" {
+			bases += " – " + t.MissingBases
+		}
+		_ = cw.Write(cells(controller, t.System, t.Purpose, bases, t.Subjects, t.Data, t.Recipients, t.Transfer,
 			t.Retention, t.Security, t.Processor+" ("+t.Agreement+")"))
 	}
 	return flushCSV(cw, "record of processing")

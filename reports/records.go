@@ -72,6 +72,12 @@ func (r *renderer) dataMapWarnings() {
 			paras = append(paras, para{size: 9.5, lh: 4.8, indent: 3, text: "• " + r.activityName(a)})
 		}
 	}
+	if missing := r.snap.MissingSpecialBases(); len(missing) > 0 {
+		paras = append(paras, para{style: "B", size: 10, lh: 5, text: loc.T("datamap.warn_bases"), color: red, before: 2})
+		for _, a := range missing {
+			paras = append(paras, para{size: 9.5, lh: 4.8, indent: 3, text: "• " + r.activityName(a)})
+		}
+	}
 	if missing := r.snap.MissingRetention(); len(missing) > 0 {
 		paras = append(paras, para{style: "B", size: 10, lh: 5, text: loc.T("datamap.warn_retention"), color: red, before: 2})
 		for _, a := range missing {
@@ -131,10 +137,14 @@ func (r *renderer) record() {
 			} else {
 				retention.sub = t.Action + " – " + t.Owner
 			}
+			bases := tcell{text: t.Bases}
+			if t.MissingBases != "" {
+				bases.style, bases.color, bases.sub = "B", red, t.MissingBases
+			}
 			label := func(id string) tcell { return tcell{text: loc.T(id), style: "B", color: navy} }
 			r.table(cols, [][]tcell{
 				{label("datamap.col.purpose"), {text: t.Purpose}},
-				{label("datamap.col.basis"), {text: t.Bases}},
+				{label("datamap.col.basis"), bases},
 				{label("datamap.col.subjects"), {text: t.Subjects}},
 				{label("datamap.col.data"), {text: t.Data}},
 				{label("datamap.col.recipients"), {text: t.Recipients}},
@@ -232,7 +242,7 @@ func (r *renderer) retentionTasks() {
 
 // dataMapFindings notes in the systems section what the data map shows that needs action.
 func (r *renderer) dataMapFindings() {
-	if len(r.snap.UnbasedTransfers()) == 0 && len(r.snap.MissingRetention()) == 0 {
+	if len(r.snap.UnbasedTransfers()) == 0 && len(r.snap.MissingRetention()) == 0 && len(r.snap.MissingSpecialBases()) == 0 {
 		return
 	}
 	r.pdf.Ln(2)

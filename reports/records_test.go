@@ -149,3 +149,30 @@ func TestReportNamesActivitiesWithoutRetention(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordFlagsMissingSpecialBasis: payroll with CPR numbers but without DBL § 11 is named
+// in the record and its legal-basis row says what is missing; the demo as made has no such gap.
+func TestRecordFlagsMissingSpecialBasis(t *testing.T) {
+	set, snap := demo(t)
+	loc := i18n.New(i18n.English)
+	heading := loc.T("datamap.warn_bases")
+	if text := flat(poppler(t, renderDoc(t, set, snap, reports.DocRecord, i18n.English), "pdftotext", "-raw")); strings.Contains(text, heading) {
+		t.Fatal("the demo's record warns of a missing special basis")
+	}
+	for i, a := range snap.Activities {
+		if strings.HasPrefix(a.Purpose, "Lønudbetaling") {
+			snap.Activities[i].Bases = []string{"art6_1_b", "art6_1_c", "dbl_12"}
+		}
+	}
+	text := flat(poppler(t, renderDoc(t, set, snap, reports.DocRecord, i18n.English), "pdftotext", "-raw"))
+	_, after, ok := strings.Cut(text, heading)
+	if !ok || !strings.HasPrefix(strings.TrimSpace(after), "• Danløn: Lønudbetaling") {
+		t.Errorf("the warning does not name the payroll activity: %q", after[:min(len(after), 120)])
+	}
+	if !strings.Contains(text, loc.T("datamap.needs_cpr_basis")) {
+		t.Error("the legal-basis row does not say § 11 is missing")
+	}
+	if strings.Contains(text, loc.T("datamap.needs_art9_basis")) {
+		t.Error("DBL § 12 covers the absence data; no art. 9 warning expected")
+	}
+}
