@@ -152,13 +152,10 @@ func digest(canonical []byte) string {
 	return digestPrefix + hex.EncodeToString(sum[:])
 }
 
-// maxExchangeSize bounds what import reads; a 10,000-answer file with long notes is a few MB.
-const maxExchangeSize = 256 << 20
-
 // parseExchange checks format, version and digest, then decodes the content strictly.
 func parseExchange(data []byte) (*exchangeContent, error) {
-	if len(data) > maxExchangeSize {
-		return nil, i18n.NewError("exchange.too_large", nil, nil)
+	if len(data) > MaxExchangeFileSize {
+		return nil, exchangeTooLarge()
 	}
 	if IsEncryptedExchange(data) {
 		return nil, i18n.NewError("exchange.passphrase_required", nil, nil)
@@ -315,6 +312,10 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 		return 0, err
 	}
 	return assessmentID, nil
+}
+
+func exchangeTooLarge() error {
+	return i18n.NewError("exchange.too_large", i18n.Args{"Limit": FormatSize(MaxExchangeFileSize)}, nil)
 }
 
 func defaultTo(s, fallback string) string {

@@ -13,9 +13,6 @@ import (
 	"gdprtjek/i18n"
 )
 
-// maxImportSize bounds what the import reads into memory; real exchange files are far smaller.
-const maxImportSize = 256 << 20
-
 // importExchange lets a partner open a company's exchange file: a protected file asks for its
 // passphrase, and an assessment that exists already is replaced only after asking.
 func (u *UI) importExchange() {
@@ -27,20 +24,43 @@ func (u *UI) importExchange() {
 		if r == nil {
 			return // cancelled
 		}
-		data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
-		r.Close()
+		data, err := readChosen(r, assessment.MaxExchangeFileSize)
 		if err != nil {
-			u.showError(i18n.NewError("file.read_failed", i18n.Args{"Path": r.URI().Path()}, err))
+			u.showError(err)
 			return
 		}
-		if assessment.IsEncryptedExchange(data) {
-			u.askPassphrase(func(pass string) { u.importData(data, pass, false) })
-			return
-		}
-		u.importData(data, "", false)
+		u.importChosen(data)
 	}, u.win)
 	open.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".gdprtjek"}))
 	open.Show()
+}
+
+// importChosen imports the content of a chosen exchange file, asking for the passphrase of a
+// protected one.
+func (u *UI) importChosen(data []byte) {
+	if assessment.IsEncryptedExchange(data) {
+		u.askPassphrase(func(pass string) { u.importData(data, pass, false) })
+		return
+	}
+	u.importData(data, "", false)
+}
+
+// readChosen reads a file the user chose in a file dialog, bounded by limit. A local file is
+// read again by its path, so that a folder, a device or a pipe is refused before reading and
+// the size checked first; the dialog's own reader serves only files that have no path.
+func readChosen(r fyne.URIReadCloser, limit int64) ([]byte, error) {
+	defer r.Close()
+	if r.URI().Scheme() == "file" {
+		return assessment.ReadFileLimited(r.URI().Path(), limit)
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, i18n.NewError("file.read_failed", i18n.Args{"Path": r.URI().String()}, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, assessment.TooLargeError(r.URI().Name(), limit)
+	}
+	return data, nil
 }
 
 func (u *UI) askPassphrase(then func(string)) {

@@ -1,0 +1,78 @@
+package assessment_test
+
+import (
+	"bytes"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+)
+
+func TestReadFileLimited(t *testing.T) {
+	dir := t.TempDir()
+	const limit = 1000
+	write := func(name string, size int) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, bytes.Repeat([]byte("æ"), size/2), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	atLimit := write("at-limit.json", limit)
+	over := write("over.json", limit+2)
+	fifo := filepath.Join(dir, "pipe.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sock := filepath.Join(dir, "s.sock")
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	link := filepath.Join(dir, "zero.json")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Fatal(err)
+	}
+
+	data, err := assessment.ReadFileLimited(atLimit, limit)
+	if err != nil || len(data) != limit {
+		t.Fatalf("a file of exactly the limit: %d bytes, %v", len(data), err)
+	}
+	for _, tc := range []struct{ name, path, want string }{
+		{"one byte over", over, "file.too_large"},
+		{"a folder", dir, "file.not_regular"},
+		{"/dev/zero", "/dev/zero", "file.not_regular"},
+		{"a link to /dev/zero", link, "file.not_regular"},
+		{"a FIFO without a writer", fifo, "file.not_regular"},
+		{"a socket", sock, "file.not_regular"},
+		{"missing", filepath.Join(dir, "nope.json"), "file.read_failed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := assessment.ReadFileLimited(tc.path, limit)
+			wantErrID(t, err, tc.want)
+		})
+	}
+	// The message names the limit, in both languages.
+	_, err = assessment.ReadFileLimited(write("big.json", 8<<10), 4<<10)
+	for lang, want := range map[i18n.Lang]string{i18n.English: "larger than 4 KB", i18n.Danish: "større end 4 KB"} {
+		if msg := i18n.New(lang).Error(err); !strings.Contains(msg, want) {
+			t.Errorf("%s: %q does not name the limit (%q)", lang, msg, want)
+		}
+	}
+}
+
+func TestFormatSize(t *testing.T) {
+	for n, want := range map[int64]string{
+		512: "512 bytes", 4 << 10: "4 KB", 64 << 20: "64 MB", 17_800_000: "17 MB", 1<<20 + 1<<19: "2 MB",
+	} {
+		if got := assessment.FormatSize(n); got != want {
+			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
