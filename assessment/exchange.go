@@ -230,6 +230,14 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 	if strings.TrimSpace(c.Assessment.UID) == "" || strings.TrimSpace(c.Assessment.Title) == "" {
 		return 0, i18n.NewError("exchange.damaged", nil, errors.New("assessment without uid or title"))
 	}
+	// A file refused as already there takes no backup (it would push a useful one out).
+	var existing int64
+	if err := s.db.QueryRowContext(ctx, `SELECT id FROM assessments WHERE uid = ?`, c.Assessment.UID).Scan(&existing); err == nil && !replace {
+		return 0, i18n.NewError("exchange.exists", i18n.Args{"Title": c.Assessment.Title, "ID": existing}, nil)
+	}
+	if err := s.BeforeChange(ctx); err != nil {
+		return 0, err
+	}
 	var assessmentID int64
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var existingID, companyID int64

@@ -35,6 +35,8 @@ type Store struct {
 	path string
 	// Now is the clock; tests replace it to get fixed timestamps.
 	Now func() time.Time
+	// autoBackup: take a backup before an import, merge or checklist update (SetAutoBackup).
+	autoBackup bool
 }
 
 // DefaultPath is the database the GUI and the commands share unless told otherwise.
