@@ -451,7 +451,9 @@ func RestoreInto(ctx context.Context, backupPath, dbPath string) (string, error)
 		}
 		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": backupPath}, err)
 	}
-	fail := func(err error) error { return i18n.NewError("backup.restore_failed", i18n.Args{"Path": backupPath}, err) }
+	fail := func(err error) error {
+		return i18n.NewError("backup.restore_failed", i18n.Args{"Path": backupPath}, err)
+	}
 	// Written beside the database first, so that a failure leaves the old file in place.
 	tmp, err := os.CreateTemp(filepath.Dir(dbPath), tempPrefix+"*"+tempSuffix)
 	if err != nil {
