@@ -188,6 +188,7 @@ func openAll(ctx context.Context, db, customDir string) (*assessment.Store, *che
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	startBackups(ctx, store)
 	return store, set, problems, nil
 }
 

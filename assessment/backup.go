@@ -59,14 +59,26 @@ func BackupDir(dbPath string) string {
 // off, so that they do not pay for a copy of the database on every import.
 func (s *Store) SetAutoBackup(on bool) { s.autoBackup = on }
 
-// BeforeChange takes a pre-change backup when automatic backups are on. A change that cannot
-// be backed up is not made: the error says so.
+// BeforeChange takes a pre-change backup when automatic backups are on and the database holds
+// anything. A change that cannot be backed up is not made: the error says so.
 func (s *Store) BeforeChange(ctx context.Context) error {
 	if !s.autoBackup {
 		return nil
 	}
+	if empty, err := s.empty(ctx); err != nil || empty {
+		return err
+	}
 	_, err := s.Backup(ctx, BackupPreChange)
 	return err
+}
+
+// empty reports whether the database holds no company, and so nothing a backup could keep.
+func (s *Store) empty(ctx context.Context) (bool, error) {
+	var companies int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM companies`).Scan(&companies); err != nil {
+		return false, s.explain(err, "count companies")
+	}
+	return companies == 0, nil
 }
 
 // Backup writes a verified copy of the database into the backups folder and deletes the
@@ -81,7 +93,7 @@ func (s *Store) Backup(ctx context.Context, kind BackupKind) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", i18n.NewError("backup.failed", i18n.Args{"Path": dir}, err)
 	}
-	removeStaleTemps(dir, s.Now())
+	removeStaleTemps(dir, time.Now()) // the files' real age, whatever the store's clock says
 	if err := s.BackupTo(ctx, path); err != nil {
 		return "", err
 	}
@@ -139,7 +151,8 @@ const (
 )
 
 // removeStaleTemps deletes what a backup killed half-way left behind. Only old ones: a
-// backup another window is writing at this moment has a young temporary file.
+// backup another window is writing at this moment has a young temporary file (a backup
+// takes seconds at most).
 func removeStaleTemps(dir string, now time.Time) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -149,7 +162,7 @@ func removeStaleTemps(dir string, now time.Time) {
 		if !strings.HasPrefix(e.Name(), tempPrefix) || !strings.HasSuffix(e.Name(), tempSuffix) {
 			continue
 		}
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > time.Hour {
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > 10*time.Minute {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
@@ -283,14 +296,29 @@ func (s *Store) DailyBackupIfDue(ctx context.Context) (string, error) {
 			return "", nil
 		}
 	}
-	var companies int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM companies`).Scan(&companies); err != nil {
-		return "", s.explain(err, "count companies")
-	}
-	if companies == 0 {
-		return "", nil
+	if empty, err := s.empty(ctx); err != nil || empty {
+		return "", err
 	}
 	return s.Backup(ctx, BackupDaily)
+}
+
+// VerifyBackup checks, read-only, that the file at path is a GDPR-tjek database that passes
+// SQLite's integrity check: backup.damaged or backup.not_ours when it is not.
+func VerifyBackup(ctx context.Context, path string) error {
+	if _, err := verifyDatabase(ctx, path); err != nil {
+		return verifyError(path, err)
+	}
+	return nil
+}
+
+func verifyError(path string, err error) error {
+	switch {
+	case errors.Is(err, errDamaged):
+		return i18n.NewError("backup.damaged", i18n.Args{"Path": path}, err)
+	case errors.Is(err, errNotOurs):
+		return i18n.NewError("backup.not_ours", i18n.Args{"Path": path}, err)
+	}
+	return i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
 }
 
 // verifyDatabase checks that path is a GDPR-tjek database in good order, read-only: SQLite's
@@ -381,14 +409,8 @@ func countCompanies(ctx context.Context, path string) (int, error) {
 // online backup copies the file into the live database in one transaction, and an older
 // schema is brought up to date. It returns the path of the backup of the current state.
 func (s *Store) Restore(ctx context.Context, path string) (string, error) {
-	if _, err := verifyDatabase(ctx, path); err != nil {
-		if errors.Is(err, errDamaged) {
-			return "", i18n.NewError("backup.damaged", i18n.Args{"Path": path}, err)
-		}
-		if errors.Is(err, errNotOurs) {
-			return "", i18n.NewError("backup.not_ours", i18n.Args{"Path": path}, err)
-		}
-		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+	if err := VerifyBackup(ctx, path); err != nil {
+		return "", err
 	}
 	kept, err := s.Backup(ctx, BackupPreChange)
 	if err != nil {
@@ -442,14 +464,8 @@ func (s *Store) Restore(ctx context.Context, path string) (string, error) {
 // the backup's content to dbPath. It returns the name the old file was kept under ("" when
 // there was none).
 func RestoreInto(ctx context.Context, backupPath, dbPath string) (string, error) {
-	if _, err := verifyDatabase(ctx, backupPath); err != nil {
-		if errors.Is(err, errDamaged) {
-			return "", i18n.NewError("backup.damaged", i18n.Args{"Path": backupPath}, err)
-		}
-		if errors.Is(err, errNotOurs) {
-			return "", i18n.NewError("backup.not_ours", i18n.Args{"Path": backupPath}, err)
-		}
-		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": backupPath}, err)
+	if err := VerifyBackup(ctx, backupPath); err != nil {
+		return "", err
 	}
 	fail := func(err error) error {
 		return i18n.NewError("backup.restore_failed", i18n.Args{"Path": backupPath}, err)
