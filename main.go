@@ -93,7 +93,8 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	}
 	store, err := open(path)
 	if err != nil {
-		// The desktop user gets a window that explains and offers another database.
+		// The desktop user gets a window that explains and offers a backup or another database.
+		cfg.DatabasePath = path
 		ui.ShowRecovery(a, cfg, err, open)
 		a.Run()
 		return nil

@@ -36,6 +36,9 @@ type Config struct {
 	Lang              i18n.Lang            // forced by --lang; empty: saved setting, then system locale
 	Version           string
 	BackupFailure     error // the day's automatic backup failed: the user is told at start
+	// DatabasePath is the database that could not be opened, for the recovery window to
+	// offer its newest good backup.
+	DatabasePath string
 }
 
 // UI is the running app: one window whose content is the current screen.
