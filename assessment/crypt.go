@@ -146,7 +146,8 @@ func DecryptExchange(data []byte, passphrase string) ([]byte, error) {
 	if len(f.Nonce) != aead.NonceSize() {
 		return nil, i18n.NewError("exchange.damaged", nil, errors.New("bad nonce length"))
 	}
-	plain, err := aead.Open(nil, f.Nonce, f.Ciphertext, f.additionalData())
+	// Decrypted in place: a large file is not held a third time.
+	plain, err := aead.Open(f.Ciphertext[:0], f.Nonce, f.Ciphertext, f.additionalData())
 	if err != nil {
 		return nil, i18n.NewError("exchange.wrong_passphrase", nil, err)
 	}

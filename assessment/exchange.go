@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -9,9 +10,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"gdprtjek/checklists"
 	"gdprtjek/i18n"
@@ -160,7 +165,7 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	if IsEncryptedExchange(data) {
 		return nil, i18n.NewError("exchange.passphrase_required", nil, nil)
 	}
-	var f exchangeFile
+	var f exchangeHeader
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, i18n.NewError("exchange.damaged", nil, err)
 	}
@@ -170,21 +175,257 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	if f.SchemaVersion != ExchangeVersion {
 		return nil, i18n.NewError("exchange.version_unsupported", i18n.Args{"Version": f.SchemaVersion, "Supported": ExchangeVersion}, nil)
 	}
-	dec := json.NewDecoder(bytes.NewReader(f.Content))
-	dec.DisallowUnknownFields()
-	var c exchangeContent
-	if err := dec.Decode(&c); err != nil {
+	// A field this version does not know makes the file damaged, as a json.Decoder with
+	// DisallowUnknownFields would say; checked token by token, and the content then decoded
+	// straight from the file's bytes, so that neither step copies the whole content.
+	if err := knownFieldsOnly(f.Content, reflect.TypeFor[exchangeContent]()); err != nil {
 		return nil, i18n.NewError("exchange.damaged", nil, err)
 	}
-	canonical, err := json.Marshal(c)
+	var c exchangeContent
+	if err := json.Unmarshal(f.Content, &c); err != nil {
+		return nil, i18n.NewError("exchange.damaged", nil, err)
+	}
+	sum, err := contentDigest(&c)
 	if err != nil {
 		return nil, fmt.Errorf("encode exchange content: %w", err)
 	}
 	// Compare the digest of the re-encoded content: layout may change in transit, content not.
-	if digest(canonical) != f.Digest {
+	if sum != f.Digest {
 		return nil, i18n.NewError("exchange.digest_mismatch", nil, nil)
 	}
 	return &c, nil
+}
+
+// knownFieldsOnly reports the first object key in data that has no field in type t (nested
+// structs and lists followed), matching keys as encoding/json does (ignoring case). It reads
+// token by token, so its memory is that of one token, not of the document.
+func knownFieldsOnly(data []byte, t reflect.Type) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := walkKnown(dec, t); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return errors.New("data after the content")
+	}
+	return nil
+}
+
+var jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
+
+func walkKnown(dec *json.Decoder, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	tok, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	delim, ok := tok.(json.Delim)
+	if !ok {
+		return nil // a string, number, boolean or null: Unmarshal judges its type
+	}
+	custom := reflect.PointerTo(t).Implements(jsonUnmarshaler)
+	switch {
+	case delim == '{' && t.Kind() == reflect.Struct && !custom:
+		fields := map[string]reflect.Type{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || name == "-" {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			fields[foldKey(name)] = f.Type
+		}
+		for dec.More() {
+			key, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			ft, ok := fields[foldKey(key.(string))]
+			if !ok {
+				return fmt.Errorf("json: unknown field %q", key)
+			}
+			if err := walkKnown(dec, ft); err != nil {
+				return err
+			}
+		}
+	case delim == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && !custom:
+		for dec.More() {
+			if err := walkKnown(dec, t.Elem()); err != nil {
+				return err
+			}
+		}
+	default: // a type that decodes itself, a map, or a mismatch Unmarshal reports: skip it
+		for depth := 1; depth > 0; {
+			tok, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			if d, ok := tok.(json.Delim); ok {
+				if d == '{' || d == '[' {
+					depth++
+				} else {
+					depth--
+				}
+			}
+		}
+		return nil
+	}
+	_, err = dec.Token() // the closing delimiter
+	return err
+}
+
+// foldKey folds a key as encoding/json matches names (its foldName): ASCII letters to upper
+// case, other letters to the upper case of their lower case; "CVR", "Cvr" and "cvr" are one.
+func foldKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' {
+				r -= 'a' - 'A'
+			}
+			return r
+		}
+		return unicode.ToUpper(unicode.ToLower(r))
+	}, s)
+}
+
+// exchangeHeader is an exchange file as parseExchange reads it: the content stays a slice of
+// the file's bytes (contentSpan), so that a large file is not held twice.
+type exchangeHeader struct {
+	Format        string      `json:"format"`
+	SchemaVersion int         `json:"schema_version"`
+	Digest        string      `json:"digest"`
+	Content       contentSpan `json:"content"`
+}
+
+// contentSpan keeps the raw JSON of a value without copying it. json.Unmarshal passes a
+// slice of its input, which parseExchange's caller does not change while it runs; unlike
+// json.RawMessage, which copies.
+type contentSpan []byte
+
+func (c *contentSpan) UnmarshalJSON(b []byte) error {
+	*c = b
+	return nil
+}
+
+// contentDigest is digest(json.Marshal(c)) computed without building the encoding whole:
+// writeCanonical feeds the hash one field and one list element at a time.
+func contentDigest(c *exchangeContent) (string, error) {
+	h := sha256.New()
+	if err := writeCanonical(h, c); err != nil {
+		return "", err
+	}
+	return digestPrefix + hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// writeCanonical writes exactly what json.Marshal(c) writes (a test holds it to that), but
+// encodes each top-level field, and each element of a top-level list, on its own, so that the
+// memory it takes is that of the largest answer or comment, not of the whole content. It
+// follows the fields' json tags, so fields added to exchangeContent need no change here.
+func writeCanonical(w io.Writer, c *exchangeContent) error {
+	bw := bufio.NewWriter(w)
+	v := reflect.ValueOf(c).Elem()
+	t := v.Type()
+	bw.WriteByte('{')
+	first := true
+	for i := 0; i < t.NumField(); i++ {
+		field := t.Field(i)
+		name, opts, _ := strings.Cut(field.Tag.Get("json"), ",")
+		if !field.IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = field.Name
+		}
+		fv := v.Field(i)
+		if omitted(fv, opts) {
+			continue
+		}
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		key, err := json.Marshal(name)
+		if err != nil {
+			return err
+		}
+		bw.Write(key)
+		bw.WriteByte(':')
+		if fv.Kind() == reflect.Slice && !fv.IsNil() && fv.Type().Elem().Kind() != reflect.Uint8 {
+			bw.WriteByte('[')
+			for j := 0; j < fv.Len(); j++ {
+				if j > 0 {
+					bw.WriteByte(',')
+				}
+				if err := marshalTo(bw, fv.Index(j)); err != nil {
+					return err
+				}
+			}
+			bw.WriteByte(']')
+			continue
+		}
+		if err := marshalTo(bw, fv); err != nil {
+			return err
+		}
+	}
+	bw.WriteByte('}')
+	return bw.Flush()
+}
+
+func marshalTo(w io.Writer, v reflect.Value) error {
+	b, err := json.Marshal(v.Interface())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// omitted applies encoding/json's omitempty and omitzero rules to a field.
+func omitted(v reflect.Value, opts string) bool {
+	for _, o := range strings.Split(opts, ",") {
+		switch o {
+		case "omitzero":
+			if z, ok := v.Interface().(interface{ IsZero() bool }); ok {
+				if z.IsZero() {
+					return true
+				}
+			} else if v.IsZero() {
+				return true
+			}
+		case "omitempty":
+			switch v.Kind() {
+			case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+				if v.Len() == 0 {
+					return true
+				}
+			case reflect.Bool:
+				if !v.Bool() {
+					return true
+				}
+			case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+				if v.Int() == 0 {
+					return true
+				}
+			case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+				if v.Uint() == 0 {
+					return true
+				}
+			case reflect.Float32, reflect.Float64:
+				if v.Float() == 0 {
+					return true
+				}
+			case reflect.Interface, reflect.Pointer:
+				if v.IsNil() {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ImportExchange imports an exchange file in one transaction and returns the assessment's ID.

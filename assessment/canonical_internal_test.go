@@ -1,0 +1,47 @@
+package assessment
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"gdprtjek/internal/fuzzcount"
+)
+
+// FuzzCanonicalDigest holds writeCanonical to its promise: for any content the import can
+// decode, it writes exactly what json.Marshal writes, so that contentDigest equals the digest
+// the export computes. The seeds are the demo assessment and content with the characters
+// encoding/json escapes specially.
+func FuzzCanonicalDigest(f *testing.F) {
+	_, _, demo := fuzzStore(f)
+	var file exchangeFile
+	if err := json.Unmarshal(demo, &file); err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(file.Content))
+	f.Add([]byte(`{}`))
+	f.Add([]byte(`{"answers":null,"comments":[],"systems":[{"kind":"erp"}]}`))
+	f.Add([]byte(`{"company":{"name":"<Æble & Co>\u2028"},"assessment":{"uid":"u","participants":"A, B","profile":null},` +
+		`"answers":[{"question":"q","note":"\"\\\u0000\ufffd","question_hash":"x"}],"signoffs":[{"signed_at":"2026-01-02T03:04:05.123456789+02:00"}]}`))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		fuzzcount.Tried("FuzzCanonicalDigest")
+		var c exchangeContent
+		if json.Unmarshal(content, &c) != nil {
+			return
+		}
+		want, err := json.Marshal(c)
+		if err != nil {
+			return
+		}
+		var got bytes.Buffer
+		if err := writeCanonical(&got, &c); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Fatalf("writeCanonical differs from json.Marshal:\n got %s\nwant %s", got.Bytes(), want)
+		}
+		if sum, _ := contentDigest(&c); sum != digest(want) {
+			t.Fatal("contentDigest differs from the digest of json.Marshal")
+		}
+	})
+}
