@@ -3,6 +3,9 @@ package assessment
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
+	"reflect"
 	"testing"
 
 	"gdprtjek/internal/fuzzcount"
@@ -42,6 +45,36 @@ func FuzzCanonicalDigest(f *testing.F) {
 		}
 		if sum, _ := contentDigest(&c); sum != digest(want) {
 			t.Fatal("contentDigest differs from the digest of json.Marshal")
+		}
+	})
+}
+
+// FuzzKnownFields holds knownFieldsOnly to json.Decoder's DisallowUnknownFields, which it
+// replaces: for content the import can decode, both accept it or both refuse it.
+func FuzzKnownFields(f *testing.F) {
+	_, _, demo := fuzzStore(f)
+	var file exchangeFile
+	if err := json.Unmarshal(demo, &file); err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(file.Content))
+	f.Add([]byte(`{"company":{"name":"x","hemmeligt":1}}`))
+	f.Add([]byte(`{"COMPANY":{"Name":"x"},"answers":[{"QUESTION":"q","updated_at":"2026-01-02T03:04:05Z"}]}`))
+	f.Add([]byte(`{"checklists":[{"id":"a","version":1,"extra":[1,{"a":2}]}]}`))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		fuzzcount.Tried("FuzzKnownFields")
+		if json.Unmarshal(content, new(exchangeContent)) != nil {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(content))
+		dec.DisallowUnknownFields()
+		strict := dec.Decode(new(exchangeContent))
+		if _, err := dec.Token(); strict == nil && err != io.EOF {
+			strict = errors.New("data after the value")
+		}
+		walked := knownFieldsOnly(content, reflect.TypeFor[exchangeContent]())
+		if (strict == nil) != (walked == nil) {
+			t.Fatalf("DisallowUnknownFields says %v, knownFieldsOnly says %v", strict, walked)
 		}
 	})
 }
