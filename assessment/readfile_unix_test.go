@@ -4,6 +4,7 @@ package assessment_test
 
 import (
 	"bytes"
+	"context"
 	"net"
 	"os"
 	"path/filepath"
@@ -76,5 +77,19 @@ func TestFormatSize(t *testing.T) {
 		if got := assessment.FormatSize(n); got != want {
 			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestOpenRefusesSpecialFiles: a FIFO, a device or a folder given as the database is refused
+// at once (opening the FIFO would wait for a writer for ever) and left as it is.
+func TestOpenRefusesSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{fifo, "/dev/zero", dir} {
+		_, err := assessment.Open(context.Background(), path)
+		wantErrID(t, err, "store.not_a_database")
 	}
 }
