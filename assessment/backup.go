@@ -88,8 +88,14 @@ func (s *Store) empty(ctx context.Context) (bool, error) {
 // failed or interrupted backup never shows as one and never replaces a good one.
 func (s *Store) Backup(ctx context.Context, kind BackupKind) (string, error) {
 	dir := BackupDir(s.path)
-	name := fmt.Sprintf("%s-%s-%s.db", dbBase(s.path), s.Now().UTC().Format(backupStamp), kind)
-	path := filepath.Join(dir, name)
+	// Two backups in one millisecond (or on a test's fixed clock) get successive names.
+	var path string
+	for t := s.Now().UTC(); ; t = t.Add(time.Millisecond) {
+		path = filepath.Join(dir, fmt.Sprintf("%s-%s-%s.db", dbBase(s.path), t.Format(backupStamp), kind))
+		if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", i18n.NewError("backup.failed", i18n.Args{"Path": dir}, err)
 	}

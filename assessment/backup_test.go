@@ -139,6 +139,25 @@ func openCopy(t *testing.T, path string) *assessment.Store {
 	return s
 }
 
+// TestBackupsOnOneInstant: backups taken at the same instant (a fixed clock) all succeed,
+// listed in the order they were taken.
+func TestBackupsOnOneInstant(t *testing.T) {
+	ctx := context.Background()
+	s, _, _, _ := backupStore(t)
+	var made []string
+	for i := 0; i < 3; i++ {
+		p, err := s.Backup(ctx, assessment.BackupPreChange)
+		if err != nil {
+			t.Fatal(err)
+		}
+		made = append(made, p)
+	}
+	list, err := assessment.ListBackups(ctx, s.Path())
+	if err != nil || len(list) != 3 || list[0].Path != made[2] || list[2].Path != made[0] {
+		t.Fatalf("three backups at one instant: %+v, %v", list, err)
+	}
+}
+
 func TestBackupRotation(t *testing.T) {
 	ctx := context.Background()
 	s, clk, _, _ := backupStore(t)
