@@ -23,11 +23,47 @@ const OutsideEEA = "outside_eea"
 
 // SystemKinds are the kinds of system in a company's inventory; "system:KIND" holds when the
 // inventory has one.
-var SystemKinds = []string{"erp", "payroll", "hr", "purchasing", "crm", "marketing", "other"}
+var SystemKinds = slices.Concat([]string{"erp", "payroll", "hr", "purchasing", "crm", "marketing"}, WebKinds,
+	[]string{"other"})
 
 // Products are the known products; "product:ID" holds when the inventory has one.
-var Products = []string{"netsuite", "business-central", "sap-b1", "economic", "uniconta", "odoo",
-	"danloen", "zenegy", "lessor", "proloen", "intect", "custom"}
+var Products = slices.Concat([]string{"netsuite", "business-central", "sap-b1", "economic", "uniconta", "odoo",
+	"danloen", "zenegy", "lessor", "proloen", "intect"}, WebProducts, []string{"custom"})
+
+// WebKinds are the kinds for a company's website and its webshop; WebProducts the platforms
+// they run on (any other platform is "custom", named by the user).
+var (
+	WebKinds    = []string{"website", "webshop"}
+	WebProducts = []string{"wordpress", "woocommerce", "shopify", "dandomain", "magento", "wix", "squarespace", "umbraco"}
+)
+
+// implied lists what a kind or product brings with it: a webshop is a website too, and a
+// WooCommerce shop runs on WordPress, so that one question can cover both.
+var implied = map[string][]string{
+	"system:webshop":      {"system:website"},
+	"product:woocommerce": {"product:wordpress"},
+}
+
+// SystemFacts are the conditions a system of this kind and product makes hold: its kind, its
+// product, and what they imply.
+func SystemFacts(kind, product string) []string {
+	out := []string{SystemCondition(kind), ProductCondition(product)}
+	for _, c := range out[:2] {
+		out = append(out, implied[c]...)
+	}
+	return out
+}
+
+// ImpliedBy reports whether another condition in conds already implies cond (as
+// "system:webshop" implies "system:website"), so that cond adds nothing to them.
+func ImpliedBy(cond string, conds []string) bool {
+	for _, c := range conds {
+		if c != cond && slices.Contains(implied[c], cond) {
+			return true
+		}
+	}
+	return false
+}
 
 // SystemCondition and ProductCondition name the conditions a system contributes.
 func SystemCondition(kind string) string     { return "system:" + kind }

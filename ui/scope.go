@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -41,12 +43,16 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 		count.SetText(u.loc.N("assessment.question_count", n))
 	}
 	checks := container.NewVBox()
+	suggested := assessment.SuggestedProfile(systems)
 	for _, cond := range checklists.ProfileConditions {
 		cond := cond
-		checks.Add(widget.NewCheck(u.T("profile."+cond), func(on bool) {
+		check := widget.NewCheck(u.T("profile."+cond), func(on bool) {
 			profile[cond] = on
 			updateCount()
-		}))
+		})
+		// Start from what the inventory already shows; the user can untick it.
+		check.SetChecked(slices.Contains(suggested, cond))
+		checks.Add(check)
 	}
 	updateCount()
 	// Start from scratch, or from an earlier round whose answers are carried over to re-confirm.
