@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"io"
+	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -31,7 +32,7 @@ func (u *UI) importExchange() {
 		}
 		u.importChosen(data)
 	}, u.win)
-	open.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".gdprtjek"}))
+	open.SetFilter(regularFiles{storage.NewExtensionFileFilter([]string{".json", ".gdprtjek"})})
 	open.Show()
 }
 
@@ -61,6 +62,22 @@ func readChosen(r fyne.URIReadCloser, limit int64) ([]byte, error) {
 		return nil, assessment.TooLargeError(r.URI().Name(), limit)
 	}
 	return data, nil
+}
+
+// regularFiles lists in a file dialog only ordinary files that ext matches. Fyne's dialog
+// opens the chosen file itself, before GDPR-tjek can check it, and opening a FIFO waits for a
+// writer for ever: so a FIFO or a device is not offered at all.
+type regularFiles struct{ ext storage.FileFilter }
+
+func (f regularFiles) Matches(u fyne.URI) bool {
+	if !f.ext.Matches(u) {
+		return false
+	}
+	if u.Scheme() != "file" {
+		return true
+	}
+	info, err := os.Stat(u.Path())
+	return err == nil && info.Mode().IsRegular()
 }
 
 func (u *UI) askPassphrase(then func(string)) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"fyne.io/fyne/v2/storage"
@@ -37,5 +38,28 @@ func TestImportDialogReadIsBounded(t *testing.T) {
 	r, _ := storage.Reader(storage.NewFileURI(small))
 	if data, err := readChosen(r, 1024); err != nil || string(data) != "{}" {
 		t.Errorf("a small file: %q, %v", data, err)
+	}
+}
+
+// TestImportDialogHidesSpecialFiles: the import dialog does not offer a FIFO, even one named
+// like an exchange file (Fyne's dialog would block opening it), nor other extensions.
+func TestImportDialogHidesSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	plain := filepath.Join(dir, "udveksling.json")
+	other := filepath.Join(dir, "film.mp4")
+	for _, p := range []string{plain, other} {
+		if err := os.WriteFile(p, []byte("{}"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := regularFiles{storage.NewExtensionFileFilter([]string{".json", ".gdprtjek"})}
+	for path, want := range map[string]bool{plain: true, fifo: false, other: false} {
+		if got := f.Matches(storage.NewFileURI(path)); got != want {
+			t.Errorf("%s offered: %v, want %v", filepath.Base(path), got, want)
+		}
 	}
 }

@@ -56,7 +56,7 @@ func ShowRecovery(a fyne.App, cfg Config, cause error, open Opener) fyne.Window 
 			r.Close()
 			start(r.URI().Path())
 		}, w)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+		d.SetFilter(regularFiles{storage.NewExtensionFileFilter([]string{".db"})})
 		d.Show()
 	})
 	newDB := widget.NewButton(loc.T("recovery.new_database"), func() {
