@@ -30,20 +30,14 @@ func (u *UI) importExchange() {
 			u.showError(err)
 			return
 		}
-		u.importChosen(data)
+		if assessment.IsEncryptedExchange(data) {
+			u.askPassphrase(func(pass string) { u.importData(data, pass, false) })
+			return
+		}
+		u.importData(data, "", false)
 	}, u.win)
 	open.SetFilter(regularFiles{storage.NewExtensionFileFilter([]string{".json", ".gdprtjek"})})
 	open.Show()
-}
-
-// importChosen imports the content of a chosen exchange file, asking for the passphrase of a
-// protected one.
-func (u *UI) importChosen(data []byte) {
-	if assessment.IsEncryptedExchange(data) {
-		u.askPassphrase(func(pass string) { u.importData(data, pass, false) })
-		return
-	}
-	u.importData(data, "", false)
 }
 
 // readChosen reads a file the user chose in a file dialog, bounded by limit. A local file is
