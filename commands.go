@@ -424,9 +424,13 @@ func readPassphrase(path string) (string, error) {
 func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("import")
 	db, replace := dbFlag(fs), fs.Bool("replace", false, "")
+	merge := fs.Bool("merge", false, "")
 	passFile := fs.String("passphrase-file", "", "")
 	if err := e.parse(fs, args, 1); err != nil {
 		return err
+	}
+	if *merge && *replace {
+		return usageError{i18n.NewError("cli.merge_or_replace", nil, nil)}
 	}
 	passphrase, err := readPassphrase(*passFile)
 	if err != nil {
@@ -442,6 +446,14 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	e.warn(problems)
+	if *merge {
+		res, err := store.MergeExchange(ctx, set, data, passphrase)
+		if err != nil {
+			return err
+		}
+		printMerge(e, res)
+		return nil
+	}
 	id, err := store.ImportProtected(ctx, set, data, passphrase, *replace)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -233,4 +234,154 @@ func TestKillDuringAnswers(t *testing.T) {
 		}
 	}
 	t.Logf("%d answer cycles, %d killed before finishing, %d reported saved, %d lost", cycles, killed, saves, lost)
+}
+
+// returnedExchange prepares a merge worth killing: a database holding the demo assessment as
+// the company has it (base), and the partner's returned file with many new comments, a response
+// to every partner task and one differing answer. It returns the file and what a whole merge adds.
+func returnedExchange(t *testing.T, dir string, comments int) (file, base string, aid int64, responses int) {
+	t.Helper()
+	ctx := context.Background()
+	set, err := checklists.LoadBuiltin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base = filepath.Join(dir, "base.db")
+	s, err := assessment.Open(ctx, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if aid, err = s.CreateDemo(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	snap, err := s.Snapshot(ctx, aid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Responses = map[string]assessment.Response{}
+	for _, g := range assessment.PartnerTasks(set, snap) {
+		for _, task := range g.Tasks {
+			q := task.Gap.Question.ID
+			snap.Responses[q] = assessment.Response{QuestionID: q, Decision: assessment.DecisionAccepted, Hours: 3, By: "Jens Ærø", At: s.Now()}
+		}
+	}
+	for i := 0; i < comments; i++ {
+		snap.Comments = append(snap.Comments, assessment.Comment{Author: "Jens Ærø (Nordlys IT ApS)",
+			Body: fmt.Sprintf("Svar %d: %s", i, strings.Repeat("æøå ", 40)), CreatedAt: s.Now()})
+	}
+	for q, ans := range snap.Answers {
+		if ans.Value == assessment.Yes {
+			ans.Value = assessment.No // the partner's copy differs here: one conflict
+			snap.Answers[q] = ans
+			break
+		}
+	}
+	data, err := assessment.MarshalExchange(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file = filepath.Join(dir, "returned.json")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file, base, aid, len(snap.Responses)
+}
+
+// copyDB copies a closed database (no write-ahead log beside it) over dst and removes dst's log.
+func copyDB(t *testing.T, src, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(dst + suffix)
+	}
+	if err := os.WriteFile(dst, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestKillDuringMerge kills `import --merge` at random points, many times: afterwards the
+// database is intact and the merge is wholly there (every comment, response and the conflict)
+// or not at all.
+func TestKillDuringMerge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills child processes for a few seconds")
+	}
+	dir := t.TempDir()
+	const comments = 10000
+	file, base, aid, responses := returnedExchange(t, dir, comments)
+	if _, err := os.Stat(base + "-wal"); err == nil {
+		t.Fatal("the base database was not checkpointed on close")
+	}
+	db := filepath.Join(dir, "target.db")
+	id := strconv.FormatInt(aid, 10)
+
+	copyDB(t, base, db)
+	start := time.Now()
+	out, err := childCommand("import", file, "--merge", "--db", db).CombinedOutput()
+	if err != nil {
+		t.Fatalf("a whole merge failed: %v\n%s", err, out)
+	}
+	whole := time.Since(start)
+	if want := fmt.Sprintf("%s\nadded %d comments, 0 sign-offs, %d responses; 1 conflict\n", id, comments, responses); string(out) != want {
+		t.Fatalf("whole merge printed %q, want %q", out, want)
+	}
+	if got := checkMerged(t, db, aid, comments, responses); !got {
+		t.Fatal("a whole merge is not complete")
+	}
+
+	const cycles = 20
+	killed, complete, absent := 0, 0, 0
+	for i := 0; i < cycles; i++ {
+		copyDB(t, base, db)
+		cmd := childCommand("import", file, "--merge", "--db", db)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// The transaction is the latter part of a run (after start-up and reading the file);
+		// some kills land after it, so that both outcomes are seen.
+		time.Sleep(whole/4 + time.Duration(rand.Int64N(int64(whole))))
+		if cmd.Process.Kill() == nil {
+			killed++
+		}
+		cmd.Wait()
+		if checkMerged(t, db, aid, comments, responses) {
+			complete++
+		} else {
+			absent++
+		}
+	}
+	t.Logf("whole merge (%d comments, %d responses, 1 conflict) %v; %d kill cycles, %d kills landed; afterwards %d times complete, %d times absent, 0 half merges",
+		comments, responses, whole.Round(time.Millisecond), cycles, killed, complete, absent)
+}
+
+// checkMerged opens the database after a kill: it must pass the integrity check, and hold all of
+// the merge (true) or none of it (false); anything in between fails the test.
+func checkMerged(t *testing.T, db string, aid int64, comments, responses int) bool {
+	t.Helper()
+	ctx := context.Background()
+	s, err := assessment.Open(ctx, db)
+	if err != nil {
+		t.Fatalf("open after kill: %v", err)
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(ctx); err != nil {
+		t.Fatalf("integrity check after kill: %v", err)
+	}
+	snap, err := s.Snapshot(ctx, aid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := [3]int{len(snap.Comments), len(snap.Responses), len(snap.Conflicts)}
+	switch got {
+	case [3]int{comments, responses, 1}:
+		return true
+	case [3]int{0, 0, 0}:
+		return false
+	}
+	t.Fatalf("half a merge: %d of %d comments, %d of %d responses, %d of 1 conflicts", got[0], comments, got[1], responses, got[2])
+	return false
 }

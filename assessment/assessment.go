@@ -308,5 +308,11 @@ func readSnapshot(ctx context.Context, tx *sql.Tx, assessmentID int64) (*Snapsho
 	if snap.SignOffs, err = querySignOffs(ctx, tx, assessmentID); err != nil {
 		return nil, err
 	}
+	if snap.Responses, err = queryResponses(ctx, tx, assessmentID); err != nil {
+		return nil, err
+	}
+	if snap.Conflicts, err = queryConflicts(ctx, tx, assessmentID); err != nil {
+		return nil, err
+	}
 	return snap, nil
 }

@@ -24,9 +24,11 @@ import (
 
 // The exchange file: what a company sends its implementation partner and gets back.
 // docs/exchange-format.md documents it; bump ExchangeVersion on any incompatible change.
+// Version 2 added the partner's responses; a version-1 file is still read (it is a version-2
+// file without them).
 const (
 	ExchangeFormat  = "gdprtjek-exchange"
-	ExchangeVersion = 1
+	ExchangeVersion = 2
 	digestPrefix    = "sha256:"
 )
 
@@ -45,6 +47,9 @@ type exchangeContent struct {
 	Answers    []exAnswer       `json:"answers"`
 	Comments   []exComment      `json:"comments"`
 	SignOffs   []exSignOff      `json:"signoffs"`
+	// Version 2. Omitted when empty, so that a version-1 file re-encodes to the same bytes and
+	// its digest still verifies.
+	Responses []exResponse `json:"responses,omitempty"`
 }
 
 type exCompany struct {
@@ -107,6 +112,28 @@ type exSignOff struct {
 	SignedAt     time.Time `json:"signed_at"`
 }
 
+// exResponse is a partner's response to one partner task (version 2).
+type exResponse struct {
+	Question string    `json:"question"`
+	Decision Decision  `json:"decision"`
+	Hours    float64   `json:"hours"`
+	Planned  string    `json:"planned"`
+	Comment  string    `json:"comment"`
+	By       string    `json:"by"`
+	At       time.Time `json:"at"`
+}
+
+func (x exResponse) response(assessmentID int64) Response {
+	return Response{AssessmentID: assessmentID, QuestionID: x.Question, Decision: x.Decision, Hours: x.Hours,
+		Planned: x.Planned, Comment: x.Comment, By: x.By, At: x.At.UTC()}
+}
+
+func (x exAnswer) answer(assessmentID int64) Answer {
+	return Answer{AssessmentID: assessmentID, QuestionID: x.Question, Value: x.Value, Note: x.Note, Evidence: x.Evidence,
+		Owner: x.Owner, Due: x.Due, ActionStatus: ActionStatus(defaultTo(string(x.ActionStatus), string(ActionOpen))),
+		Reconfirm: x.Reconfirm, UpdatedAt: x.UpdatedAt, UpdatedBy: x.UpdatedBy, QuestionHash: x.QuestionHash}
+}
+
 // MarshalExchange turns a snapshot into an exchange file.
 func MarshalExchange(snap *Snapshot) ([]byte, error) {
 	c := exchangeContent{
@@ -136,6 +163,11 @@ func MarshalExchange(snap *Snapshot) ([]byte, error) {
 		c.SignOffs = append(c.SignOffs, exSignOff{Reviewer: so.Reviewer, Organisation: so.Organisation, Decision: so.Decision,
 			Statement: so.Statement, SignedAt: so.SignedAt})
 	}
+	for _, r := range snap.Responses {
+		c.Responses = append(c.Responses, exResponse{Question: r.QuestionID, Decision: r.Decision, Hours: r.Hours,
+			Planned: r.Planned, Comment: r.Comment, By: r.By, At: r.At})
+	}
+	slices.SortFunc(c.Responses, func(a, b exResponse) int { return strings.Compare(a.Question, b.Question) })
 	canonical, err := json.Marshal(c)
 	if err != nil {
 		return nil, fmt.Errorf("encode exchange content: %w", err)
@@ -169,10 +201,14 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, i18n.NewError("exchange.damaged", nil, err)
 	}
+	if f.Format == CompanyDataFormat {
+		// The other file the app writes; say what it is rather than "not an exchange file".
+		return nil, i18n.NewError("exchange.company_export", nil, nil)
+	}
 	if f.Format != ExchangeFormat {
 		return nil, i18n.NewError("exchange.not_exchange", nil, nil)
 	}
-	if f.SchemaVersion != ExchangeVersion {
+	if f.SchemaVersion < 1 || f.SchemaVersion > ExchangeVersion {
 		return nil, i18n.NewError("exchange.version_unsupported", i18n.Args{"Version": f.SchemaVersion, "Supported": ExchangeVersion}, nil)
 	}
 	// A field this version does not know makes the file damaged, as a json.Decoder with
@@ -436,40 +472,15 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 	if err != nil {
 		return 0, err
 	}
-	company := Company{Name: c.Company.Name, CVR: c.Company.CVR, Address: c.Company.Address, Contact: c.Company.Contact,
-		SizeBand: c.Company.SizeBand, Industry: c.Company.Industry}
-	if err := company.Validate(); err != nil {
+	if err := validateContent(set, c); err != nil {
 		return 0, err
 	}
+	company := Company{Name: c.Company.Name, CVR: c.Company.CVR, Address: c.Company.Address, Contact: c.Company.Contact,
+		SizeBand: c.Company.SizeBand, Industry: c.Company.Industry}
 	systems := make([]System, 0, len(c.Systems))
 	for _, x := range c.Systems {
-		sys := System{Kind: x.Kind, Product: x.Product, Name: x.Name, Vendor: x.Vendor, Partner: x.Partner,
-			Hosting: x.Hosting, ProcessorAgreement: x.ProcessorAgreement}
-		if err := sys.Validate(); err != nil {
-			return 0, err
-		}
-		systems = append(systems, sys)
-	}
-	for _, a := range c.Answers {
-		if _, _, ok := set.Question(a.Question); !ok {
-			return 0, i18n.NewError("answer.unknown_question", i18n.Args{"Question": a.Question}, nil)
-		}
-		if _, ok := ParseValue(string(a.Value)); !ok {
-			return 0, i18n.NewError("answer.value_invalid", i18n.Args{"Value": string(a.Value)}, nil)
-		}
-		if a.Due != "" {
-			if _, err := time.Parse(time.DateOnly, a.Due); err != nil {
-				return 0, i18n.NewError("answer.due_invalid", i18n.Args{"Due": a.Due}, err)
-			}
-		}
-	}
-	for _, p := range c.Assessment.Profile {
-		if !slices.Contains(checklists.ProfileConditions, p) {
-			return 0, i18n.NewError("assessment.profile_invalid", i18n.Args{"Condition": p}, nil)
-		}
-	}
-	if strings.TrimSpace(c.Assessment.UID) == "" || strings.TrimSpace(c.Assessment.Title) == "" {
-		return 0, i18n.NewError("exchange.damaged", nil, errors.New("assessment without uid or title"))
+		systems = append(systems, System{Kind: x.Kind, Product: x.Product, Name: x.Name, Vendor: x.Vendor, Partner: x.Partner,
+			Hosting: x.Hosting, ProcessorAgreement: x.ProcessorAgreement})
 	}
 	// A file refused as already there takes no backup (it would push a useful one out).
 	var existing int64
@@ -531,9 +542,7 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 			return err
 		}
 		for _, x := range c.Answers {
-			ans := Answer{AssessmentID: assessmentID, QuestionID: x.Question, Value: x.Value, Note: x.Note, Evidence: x.Evidence,
-				Owner: x.Owner, Due: x.Due, ActionStatus: ActionStatus(defaultTo(string(x.ActionStatus), string(ActionOpen))),
-				Reconfirm: x.Reconfirm, UpdatedAt: x.UpdatedAt, UpdatedBy: x.UpdatedBy, QuestionHash: x.QuestionHash}
+			ans := x.answer(assessmentID)
 			if err := upsertAnswer(ctx, tx, &ans); err != nil {
 				return err
 			}
@@ -550,21 +559,32 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 				return fmt.Errorf("insert sign-off: %w", err)
 			}
 		}
+		for _, x := range c.Responses {
+			r := x.response(assessmentID)
+			if err := upsertResponse(ctx, tx, &r); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
-		// A CHECK constraint the validation above did not foresee still means a bad file.
-		var ie *i18n.Error
-		if !errors.As(err, &ie) && strings.Contains(err.Error(), "constraint failed") {
-			return 0, i18n.NewError("exchange.damaged", nil, err)
-		}
-		return 0, err
+		return 0, damagedIfConstraint(err)
 	}
 	return assessmentID, nil
 }
 
 func exchangeTooLarge() error {
 	return i18n.NewError("exchange.too_large", i18n.Args{"Limit": FormatSize(MaxExchangeFileSize)}, nil)
+}
+
+// damagedIfConstraint reports a CHECK constraint that validation did not foresee as what it
+// means: a bad file.
+func damagedIfConstraint(err error) error {
+	var ie *i18n.Error
+	if !errors.As(err, &ie) && strings.Contains(err.Error(), "constraint failed") {
+		return i18n.NewError("exchange.damaged", nil, err)
+	}
+	return err
 }
 
 func defaultTo(s, fallback string) string {

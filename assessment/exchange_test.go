@@ -157,7 +157,7 @@ func TestImportRefusesBadFiles(t *testing.T) {
 		{"truncated", data[:len(data)*2/3], "exchange.damaged"},
 		{"truncated to nothing", nil, "exchange.damaged"},
 		{"not an exchange file", []byte(`{"format": "noget-andet"}`), "exchange.not_exchange"},
-		{"newer format version", edit(`"schema_version": 1`, `"schema_version": 2`), "exchange.version_unsupported"},
+		{"newer format version", edit(`"schema_version": 2`, `"schema_version": 3`), "exchange.version_unsupported"},
 		{"unknown field", edit(`"cvr":`, `"hemmeligt": "x", "cvr":`), "exchange.damaged"},
 		{"unknown question", resealed(`"question": "s2"`, `"question": "findes-ikke"`), "answer.unknown_question"},
 		{"bad due date", resealed(`"due": "2026`, `"due": "31.12.2026`), "answer.due_invalid"},

@@ -86,7 +86,7 @@ func FuzzImportExchange(f *testing.F) {
 	f.Add(demo)
 	f.Add(demo[:len(demo)/2])
 	f.Add([]byte(strings.Replace(string(demo), `"yes"`, `"ja"`, 1)))
-	f.Add([]byte(`{"format":"gdprtjek-exchange","schema_version":2}`))
+	f.Add([]byte(`{"format":"gdprtjek-exchange","schema_version":3}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzcount.Tried("FuzzImportExchange")
@@ -106,6 +106,7 @@ func FuzzImportContent(f *testing.F) {
 	}
 	f.Add([]byte(file.Content))
 	f.Add([]byte(`{"company":{"name":"Ø"},"assessment":{"uid":"u","title":"t","status":"approved"},"answers":[{"question":"governance.records","value":"yes","due":"0000-00-00"}]}`))
+	f.Add([]byte(`{"company":{"name":"Ø"},"assessment":{"uid":"u","title":"t","status":"draft"},"responses":[{"question":"governance.records","decision":"accepted","hours":1e308,"planned":"2026-02-30","by":" "}]}`))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		fuzzcount.Tried("FuzzImportContent")
 		var c exchangeContent

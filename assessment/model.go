@@ -177,4 +177,6 @@ type Snapshot struct {
 	Answers    map[string]Answer // by question ID
 	Comments   []Comment
 	SignOffs   []SignOff
+	Responses  map[string]Response // the partner's responses, by question ID
+	Conflicts  []Conflict          // unresolved merge conflicts, by question ID
 }

@@ -58,6 +58,20 @@ var builtin = sync.OnceValues(func() (*Set, error) {
 // LoadBuiltin returns the checklists embedded in the binary.
 func LoadBuiltin() (*Set, error) { return builtin() }
 
+// LoadEdition returns the checklists in dir of fsys on their own, without the built-ins: a past
+// edition of the built-in checklists, kept so that tests can check that assessments answered
+// against it update to the current one. Any problem is an error.
+func LoadEdition(fsys fs.FS, dir string) (*Set, error) {
+	lists, problems := parseFS(fsys, dir, Builtin)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("checklist edition %s: %s", dir, problems[0].Message(i18n.New(i18n.English)))
+	}
+	if len(lists) == 0 {
+		return nil, fmt.Errorf("checklist edition %s: no checklists", dir)
+	}
+	return NewSet(lists), nil
+}
+
 // Load returns the built-in checklists plus the valid custom ones in dir (*.toml). A missing
 // dir is no error. A custom file with problems is left out, and its problems are returned so
 // that the caller can warn; the rest still load.

@@ -132,6 +132,13 @@ func fixture() (*checklists.Set, *assessment.Snapshot, reports.Options) {
 				Statement: "Godkendt med handlingsplanen som aftalt.", SignedAt: time.Date(2026, 3, 12, 14, 0, 0, 0, time.UTC)},
 		},
 	}
+	// The partner's responses to two of its tasks; the others are not answered yet.
+	snap.Responses = map[string]assessment.Response{
+		"behandling.fortegnelse": {QuestionID: "behandling.fortegnelse", Decision: assessment.DecisionAccepted, Hours: 6.5,
+			Planned: "2026-04-15", Comment: "Udtrækket leveres i uge 16.", By: "Kirsten Møller", At: time.Date(2026, 3, 11, 8, 0, 0, 0, time.UTC)},
+		"sletning.bogfoering": {QuestionID: "sletning.bogfoering", Decision: assessment.DecisionQuestion,
+			Comment: "Fem eller ti år?", By: "Kirsten Møller", At: time.Date(2026, 3, 11, 8, 5, 0, 0, time.UTC)},
+	}
 	// The previous round: fewer answers, lower scores.
 	prevAnswers := map[string]assessment.Answer{
 		"behandling.fortegnelse": {Value: assessment.No}, "behandling.grundlag": {Value: assessment.No},

@@ -122,6 +122,8 @@ func TestReportText(t *testing.T) {
 			"Lov nr. 502 af 23. maj 2018", "databeskyttelsesforordningen", "Sorteret fra", "Sådan beregnes scoren",
 			"Virksomheden bruger Oracle NetSuite", "Virksomheden overvåger medarbejdere", "Underskrift",
 			"Godkendt med handlingsplanen som aftalt.", "Træk en liste over felter", "tjekket ?",
+			"Partnerens svar", "Accepteret", "6,5 t · planlagt 15. april", "Udtrækket leveres i",
+			"Kræver afklaring", "Ikke besvaret endnu", "Partnerens estimat for disse opgaver: 6,5 timer.", "Partnerens estimat for disse opgaver: 0 timer.",
 		}, `Side (\d+) af (\d+)`},
 		{i18n.English, []string{
 			"CONFIDENTIAL", "GDPR report", "Æblegården ApS", "Contents", "Summary", "Score by area", "IT systems",
@@ -129,6 +131,8 @@ func TestReportText(t *testing.T) {
 			"How to read this report", "Records and lawful basis", "Birthe Østergård", "1 May 2026",
 			"Regulation (EU) 2016/679", "Scoped out", "How the score is computed",
 			"The company uses Oracle NetSuite", "Signature", "Configure a retention job",
+			"Partner's response", "Accepted", "6.5 h · planned 15 April", "Needs clarification", "Not answered yet",
+			"Estimated by the partner for these tasks: 6.5 hours.",
 		}, `Page (\d+) of (\d+)`},
 	}
 	for _, tt := range tests {

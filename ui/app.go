@@ -26,6 +26,9 @@ const (
 	prefHeight      = "window.height"
 	prefLastCompany = "last_company"
 	prefTheme       = "theme"
+	// Who acts on the review screen, and for which organisation.
+	prefReviewer     = "review.name"
+	prefOrganisation = "review.organisation"
 )
 
 // Config is what the app needs from main.
@@ -54,7 +57,8 @@ type UI struct {
 	scale  float32                  // text and control scale: 1, or larger in workshop mode
 	// work counts files being written in the background; the app waits for them before it
 	// exits, so that closing the window never leaves a temporary file half written.
-	work sync.WaitGroup
+	work  sync.WaitGroup
+	files files // file dialogs and the file manager; tests put their own in place
 }
 
 // New builds the app's window on a (real or test) Fyne app.
@@ -68,6 +72,7 @@ func New(a fyne.App, cfg Config) *UI {
 		}
 		lang = saved
 	}
+	u.files = u.dialogFiles()
 	u.loc = i18n.New(lang)
 	setFyneLanguage(u.loc.Lang())
 	u.win = a.NewWindow("GDPR-tjek")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url" // only to hand a local folder to the desktop's file manager; no network use
 	"path/filepath"
 	"slices"
 	"strings"
@@ -125,16 +124,4 @@ func safeFileName(company string) string {
 		name = "gdprtjek"
 	}
 	return filepath.Base(name)
-}
-
-// offerFolder tells where a file went, with a button that opens its folder.
-func (u *UI) offerFolder(title, message, dir string) {
-	d := dialog.NewCustomConfirm(title, u.T("common.open_folder"), u.T("common.close"), widget.NewLabel(message), func(open bool) {
-		if open {
-			if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
-				u.showError(err)
-			}
-		}
-	}, u.win)
-	d.Show()
 }

@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"gdprtjek/assessment"
+	"gdprtjek/i18n"
 )
 
 // workshopScale enlarges text and controls for a projector.
@@ -45,14 +45,13 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		return widget.NewLabel(u.T("questionnaire.none_in_scope"))
 	}
 	q.initWidgets()
-	answers := container.NewGridWithColumns(len(assessment.Values))
-	for _, b := range q.buttons {
-		answers.Add(b)
-	}
-	participants := widget.NewEntry()
-	participants.SetPlaceHolder(u.T("workshop.participants"))
-	participants.SetText(q.snap.Assessment.Participants)
-	if q.snap.Assessment.Editable() {
+	var participantsBox fyne.CanvasObject
+	if q.readOnly {
+		participantsBox = widget.NewLabel(u.T("workshop.participants_shown", i18n.Args{"Names": orDash(q.snap.Assessment.Participants)}))
+	} else {
+		participants := widget.NewEntry()
+		participants.SetPlaceHolder(u.T("workshop.participants"))
+		participants.SetText(q.snap.Assessment.Participants)
 		// Saved as typed, like a note: the list of who took part goes on the report's cover.
 		participants.OnChanged = func(text string) {
 			ctx, cancel := u.opCtx()
@@ -64,8 +63,7 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 			q.snap.Assessment.Participants = text
 			q.saved.SetText(u.T("questionnaire.saved"))
 		}
-	} else {
-		participants.Disable()
+		participantsBox = participants
 	}
 	leave := widget.NewButton(u.T("workshop.leave"), func() { u.leaveWorkshop(assessmentID) })
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
@@ -80,8 +78,14 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		prevKeys(e)
 	})
 	q.showQuestion(0)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participants), q.progress, q.area, q.text)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participantsBox), q.progress, q.area, q.text)
 	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next))
-	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
-		container.NewVBox(answers, q.note, widget.NewLabel(u.T("workshop.keys")))))
+	body := container.NewVBox(q.answerRow, q.note, widget.NewLabel(u.T("workshop.keys")))
+	if q.readOnly {
+		// No key hints: the keys answer nothing here.
+		body = container.NewVBox(q.answerRow, u.lockBanner(u.lockReason(q.snap)),
+			widget.NewForm(widget.NewFormItem(u.T("questionnaire.note_label"), q.shown.note)),
+			widget.NewLabel(u.T("workshop.keys_read_only")))
+	}
+	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, body))
 }
