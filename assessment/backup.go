@@ -331,6 +331,13 @@ func verifyError(path string, err error) error {
 // header, integrity_check, a schema version this build knows, and the app's tables. It returns
 // the schema version.
 func verifyDatabase(ctx context.Context, path string) (int, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return 0, err
+	}
+	if !info.Mode().IsRegular() { // a FIFO would block the open below
+		return 0, fmt.Errorf("%w: mode %s", errNotOurs, info.Mode())
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
@@ -339,7 +346,7 @@ func verifyDatabase(ctx context.Context, path string) (int, error) {
 	_, err = io.ReadFull(f, header)
 	info, serr := f.Stat()
 	f.Close()
-	if err != nil || serr != nil || string(header[:len(sqliteHeader)]) != string(sqliteHeader) {
+	if err != nil || serr != nil || !info.Mode().IsRegular() || string(header[:len(sqliteHeader)]) != string(sqliteHeader) {
 		return 0, errNotOurs
 	}
 	if truncated(header, info.Size()) {

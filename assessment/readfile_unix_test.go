@@ -82,8 +82,8 @@ func TestFormatSize(t *testing.T) {
 	}
 }
 
-// TestOpenRefusesSpecialFiles: a FIFO, a device or a folder given as the database is refused
-// at once (opening the FIFO would wait for a writer for ever) and left as it is.
+// TestOpenRefusesSpecialFiles: a FIFO, a device or a folder given as the database, or as a
+// backup to restore, is refused at once (opening the FIFO would wait for a writer for ever).
 func TestOpenRefusesSpecialFiles(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.db")
@@ -93,5 +93,13 @@ func TestOpenRefusesSpecialFiles(t *testing.T) {
 	for _, path := range []string{fifo, "/dev/zero", dir} {
 		_, err := assessment.Open(context.Background(), path)
 		wantErrID(t, err, "store.not_a_database")
+	}
+	// Nor is any of them restored from.
+	s := openStore(t)
+	for _, path := range []string{fifo, "/dev/zero", dir} {
+		_, err := s.Restore(context.Background(), path)
+		wantErrID(t, err, "backup.not_ours")
+		_, err = assessment.RestoreInto(context.Background(), path, filepath.Join(dir, "x.db"))
+		wantErrID(t, err, "backup.not_ours")
 	}
 }
