@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"reflect"
 	"testing"
 
 	"gdprtjek/internal/fuzzcount"
@@ -49,9 +48,10 @@ func FuzzCanonicalDigest(f *testing.F) {
 	})
 }
 
-// FuzzKnownFields holds knownFieldsOnly to json.Decoder's DisallowUnknownFields, which it
-// replaces: for content the import can decode, both accept it or both refuse it.
-func FuzzKnownFields(f *testing.F) {
+// FuzzDecodeContent holds decodeContent to what it replaces, a json.Decoder with
+// DisallowUnknownFields decoding the content whole: both refuse the same content, and what
+// they decode encodes the same.
+func FuzzDecodeContent(f *testing.F) {
 	_, _, demo := fuzzStore(f)
 	var file exchangeFile
 	if err := json.Unmarshal(demo, &file); err != nil {
@@ -59,22 +59,32 @@ func FuzzKnownFields(f *testing.F) {
 	}
 	f.Add([]byte(file.Content))
 	f.Add([]byte(`{"company":{"name":"x","hemmeligt":1}}`))
-	f.Add([]byte(`{"COMPANY":{"Name":"x"},"answers":[{"QUESTION":"q","updated_at":"2026-01-02T03:04:05Z"}]}`))
-	f.Add([]byte(`{"checklists":[{"id":"a","version":1,"extra":[1,{"a":2}]}]}`))
+	f.Add([]byte(`{"COMPANY":{"Name":"x"},"answers":[{"QUESTION":"q","updated_at":"2026-01-02T03:04:05Z"}],"answers":[null]}`))
+	f.Add([]byte(`{"checklists":[{"id":"a","version":1,"extra":[1,{"a":2}]}],"comments":null,"systems":{}}`))
+	f.Add([]byte(`{"answers":[{"value":5}]} `))
+	f.Add([]byte(`[]`))
+	f.Add([]byte(`null`))
 	f.Fuzz(func(t *testing.T, content []byte) {
-		fuzzcount.Tried("FuzzKnownFields")
-		if json.Unmarshal(content, new(exchangeContent)) != nil {
-			return
-		}
+		fuzzcount.Tried("FuzzDecodeContent")
 		dec := json.NewDecoder(bytes.NewReader(content))
 		dec.DisallowUnknownFields()
-		strict := dec.Decode(new(exchangeContent))
+		var whole exchangeContent
+		strict := dec.Decode(&whole)
 		if _, err := dec.Token(); strict == nil && err != io.EOF {
 			strict = errors.New("data after the value")
 		}
-		walked := knownFieldsOnly(content, reflect.TypeFor[exchangeContent]())
-		if (strict == nil) != (walked == nil) {
-			t.Fatalf("DisallowUnknownFields says %v, knownFieldsOnly says %v", strict, walked)
+		var streamed exchangeContent
+		err := decodeContent(content, &streamed)
+		if (strict == nil) != (err == nil) {
+			t.Fatalf("a whole strict decode says %v, decodeContent says %v", strict, err)
+		}
+		if err != nil {
+			return
+		}
+		a, _ := json.Marshal(whole)
+		b, _ := json.Marshal(streamed)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("decoded differently:\n whole    %s\n streamed %s", a, b)
 		}
 	})
 }

@@ -211,14 +211,10 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	if f.SchemaVersion < 1 || f.SchemaVersion > ExchangeVersion {
 		return nil, i18n.NewError("exchange.version_unsupported", i18n.Args{"Version": f.SchemaVersion, "Supported": ExchangeVersion}, nil)
 	}
-	// A field this version does not know makes the file damaged, as a json.Decoder with
-	// DisallowUnknownFields would say; checked token by token, and the content then decoded
-	// straight from the file's bytes, so that neither step copies the whole content.
-	if err := knownFieldsOnly(f.Content, reflect.TypeFor[exchangeContent]()); err != nil {
-		return nil, i18n.NewError("exchange.damaged", nil, err)
-	}
+	// Decoded strictly (a field this version does not know makes the file damaged) and one
+	// list element at a time, so that the content is never copied whole.
 	var c exchangeContent
-	if err := json.Unmarshal(f.Content, &c); err != nil {
+	if err := decodeContent(f.Content, &c); err != nil {
 		return nil, i18n.NewError("exchange.damaged", nil, err)
 	}
 	sum, err := contentDigest(&c)
@@ -232,86 +228,96 @@ func parseExchange(data []byte) (*exchangeContent, error) {
 	return &c, nil
 }
 
-// knownFieldsOnly reports the first object key in data that has no field in type t (nested
-// structs and lists followed), matching keys as encoding/json does (ignoring case). It reads
-// token by token, so its memory is that of one token, not of the document.
-func knownFieldsOnly(data []byte, t reflect.Type) error {
+// decodeContent decodes content into c as a json.Decoder with DisallowUnknownFields decodes
+// it whole (a fuzz test holds it to that), but each top-level field, and each element of a
+// top-level list, on its own: the decoder's buffer then holds one answer or comment at a time,
+// not a copy of the whole content. It follows the fields' json tags, so fields added to
+// exchangeContent need no change here.
+func decodeContent(data []byte, c *exchangeContent) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := walkKnown(dec, t); err != nil {
+	dec.DisallowUnknownFields()
+	tok, err := dec.Token()
+	switch {
+	case err != nil:
+		return err
+	case tok == nil: // null: nothing, as encoding/json decodes it
+		if _, err := dec.Token(); err != io.EOF {
+			return errors.New("data after the content")
+		}
+		return nil
+	case tok != json.Delim('{'):
+		return fmt.Errorf("the content is %v, not an object", tok)
+	}
+	v := reflect.ValueOf(c).Elem()
+	t := v.Type()
+	fields := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if !t.Field(i).IsExported() || name == "-" {
+			continue
+		}
+		if name == "" {
+			name = t.Field(i).Name
+		}
+		fields[foldKey(name)] = i
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		i, ok := fields[foldKey(key.(string))]
+		if !ok {
+			return fmt.Errorf("json: unknown field %q", key)
+		}
+		fv := v.Field(i)
+		if fv.Kind() != reflect.Slice || fv.Type().Elem().Kind() == reflect.Uint8 {
+			if err := dec.Decode(fv.Addr().Interface()); err != nil {
+				return err
+			}
+			continue
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		if tok == nil { // null
+			fv.Set(reflect.Zero(fv.Type()))
+			continue
+		}
+		if tok != json.Delim('[') {
+			return fmt.Errorf("json: %s is %v, not a list", key, tok)
+		}
+		// Into the slice as encoding/json fills one: a key given twice reuses its elements.
+		n := 0
+		for ; dec.More(); n++ {
+			if n >= fv.Cap() {
+				fv.Grow(1)
+			}
+			if n >= fv.Len() {
+				fv.SetLen(n + 1)
+			}
+			if err := dec.Decode(fv.Index(n).Addr().Interface()); err != nil {
+				return err
+			}
+		}
+		if _, err := dec.Token(); err != nil { // ]
+			return err
+		}
+		if n < fv.Len() {
+			fv.SetLen(n)
+		}
+		if n == 0 {
+			fv.Set(reflect.MakeSlice(fv.Type(), 0, 0))
+		}
+	}
+	if _, err := dec.Token(); err != nil { // }
 		return err
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return errors.New("data after the content")
 	}
 	return nil
-}
-
-var jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
-
-func walkKnown(dec *json.Decoder, t reflect.Type) error {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	tok, err := dec.Token()
-	if err != nil {
-		return err
-	}
-	delim, ok := tok.(json.Delim)
-	if !ok {
-		return nil // a string, number, boolean or null: Unmarshal judges its type
-	}
-	custom := reflect.PointerTo(t).Implements(jsonUnmarshaler)
-	switch {
-	case delim == '{' && t.Kind() == reflect.Struct && !custom:
-		fields := map[string]reflect.Type{}
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if !f.IsExported() || name == "-" {
-				continue
-			}
-			if name == "" {
-				name = f.Name
-			}
-			fields[foldKey(name)] = f.Type
-		}
-		for dec.More() {
-			key, err := dec.Token()
-			if err != nil {
-				return err
-			}
-			ft, ok := fields[foldKey(key.(string))]
-			if !ok {
-				return fmt.Errorf("json: unknown field %q", key)
-			}
-			if err := walkKnown(dec, ft); err != nil {
-				return err
-			}
-		}
-	case delim == '[' && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array) && !custom:
-		for dec.More() {
-			if err := walkKnown(dec, t.Elem()); err != nil {
-				return err
-			}
-		}
-	default: // a type that decodes itself, a map, or a mismatch Unmarshal reports: skip it
-		for depth := 1; depth > 0; {
-			tok, err := dec.Token()
-			if err != nil {
-				return err
-			}
-			if d, ok := tok.(json.Delim); ok {
-				if d == '{' || d == '[' {
-					depth++
-				} else {
-					depth--
-				}
-			}
-		}
-		return nil
-	}
-	_, err = dec.Token() // the closing delimiter
-	return err
 }
 
 // foldKey folds a key as encoding/json matches names (its foldName): ASCII letters to upper
