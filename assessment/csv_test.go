@@ -38,7 +38,7 @@ func TestWriteActionPlanCSV(t *testing.T) {
 		b1     []string
 		e1     []string // the partner's response columns
 	}{
-		{i18n.Danish, "Alvor;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note;Partnerens svar;Timer (estimat);Planlagt;Partnerens kommentar;Besvaret af",
+		{i18n.Danish, "Alvorlighed;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note;Partnerens svar;Timer (estimat);Planlagt;Partnerens kommentar;Besvaret af",
 			[]string{"Høj", "Basics (da)", "Records of processing? (da)", "Write the records. (da)", "Birthe Østergård",
 				"31.12.2026", "I gang", "Mangler; se \"mappe 3\"\nog linje 2", "", "", "", "", ""},
 			[]string{"Accepteret", "12,5", "01.02.2027", "'=sættes op i BC", "Jens Ærø"}},
@@ -100,5 +100,43 @@ func TestWriteActionPlanCSVNoGaps(t *testing.T) {
 	}
 	if got := strings.Count(buf.String(), "\r\n"); got != 1 {
 		t.Errorf("%d lines for an empty plan, want the header only", got)
+	}
+}
+
+// Every start that Excel (and LibreOffice) would run as a formula gets the apostrophe: = + - @,
+// and a tab or carriage return before one; other text is left as it is.
+func TestActionPlanCSVNeutralisesFormulas(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		guarded bool
+	}{
+		{"=1+1", true},
+		{"+1+1", true},
+		{"-1+1", true},
+		{"@SUM(A1:A9)", true},
+		{"\t=1+1", true},
+		{"\r=1+1", true},
+		{"1+1", false},
+		{"Søren = ansvarlig", false},
+	} {
+		snap := &assessment.Snapshot{Answers: map[string]assessment.Answer{
+			"b1": {QuestionID: "b1", Value: assessment.No, Owner: tt.text, Note: tt.text},
+		}}
+		var buf bytes.Buffer
+		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English); err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		if err != nil || len(rows) != 2 {
+			t.Fatalf("%q: %d rows, %v", tt.text, len(rows), err)
+		}
+		for _, col := range []int{4, 7} { // owner, note
+			got := rows[1][col]
+			if strings.HasPrefix(got, "'") != tt.guarded || !strings.Contains(got, strings.TrimLeft(tt.text, "\t\r")) {
+				t.Errorf("%q in column %d written as %q; guarded with an apostrophe: want %v", tt.text, col, got, tt.guarded)
+			}
+		}
 	}
 }

@@ -79,8 +79,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // busyTimeout is how long a write waits while another window or command writes to the same
-// database, before the user is told it is busy.
-const busyTimeout = 5 * time.Second
+// database, before the user is told it is busy. A variable so that a test can shorten it.
+var busyTimeout = 5 * time.Second
 
 // dsn puts every connection setting into mattn's connection string: a PRAGMA run with Exec
 // would reach only one pooled connection.

@@ -74,7 +74,8 @@ func LoadEdition(fsys fs.FS, dir string) (*Set, error) {
 
 // Load returns the built-in checklists plus the valid custom ones in dir (*.toml). A missing
 // dir is no error. A custom file with problems is left out, and its problems are returned so
-// that the caller can warn; the rest still load.
+// that the caller can warn; the rest still load. A custom file cannot replace a built-in
+// checklist: one with a built-in's ID is such a problem (see validatePaths).
 func Load(dir string) (*Set, []Problem, error) {
 	base, err := LoadBuiltin()
 	if err != nil {
@@ -106,8 +107,7 @@ func Load(dir string) (*Set, []Problem, error) {
 }
 
 // ValidateFiles checks checklist files as a consultant writes them: each on its own, then
-// IDs across all of them and against the built-ins (a file may stand in for a built-in
-// checklist of the same ID, as when editing a copy of one).
+// IDs across all of them and against the built-ins, with the same rules as Load.
 func ValidateFiles(paths []string) []Problem {
 	base, err := LoadBuiltin()
 	if err != nil {
@@ -139,18 +139,11 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 			lines[c] = loc
 		}
 	}
-	// Built-ins take part unless a given file replaces that checklist.
-	given := map[string]bool{}
-	for _, c := range lists {
-		given[c.ID] = true
-	}
-	var all []*Checklist
-	for _, c := range base.Checklists {
-		if !given[c.ID] {
-			all = append(all, c)
-		}
-	}
-	all = append(all, lists...)
+	// The built-ins always take part, so a file that reuses a built-in's ID is refused rather
+	// than loaded in its place: assessments and exchange files pin a checklist by ID and
+	// version only, and another copy of the program (the partner's) would show the built-in's
+	// questions under the same pin. Loading both instead would count every question twice.
+	all := append(slices.Clone(base.Checklists), lists...)
 	problems = append(problems, crossCheck(all, lines)...)
 	return lists, problems
 }
@@ -222,8 +215,15 @@ func crossCheck(lists []*Checklist, lines map[*Checklist]*locator) []Problem {
 			return loc.line(paths...)
 		}
 		if first, dup := listIDs[c.ID]; dup && loc != nil {
-			problems = append(problems, Problem{File: c.Source, Line: lineOf("id"), ID: "checklist.duplicate_list_id",
+			id := "checklist.duplicate_list_id"
+			if first.file == Builtin {
+				id = "checklist.builtin_list_id"
+			}
+			problems = append(problems, Problem{File: c.Source, Line: lineOf("id"), ID: id,
 				Args: i18n.Args{"ID": c.ID, "Other": where(first.file, first.line)}})
+			// Its questions are not compared: in a copy of another checklist every one would
+			// repeat this problem. They are once the file has an ID of its own.
+			continue
 		} else if !dup {
 			listIDs[c.ID] = seen{c.Source, lineOf("id")}
 		}
