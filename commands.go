@@ -188,6 +188,7 @@ func openAll(ctx context.Context, db, customDir string) (*assessment.Store, *che
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	startBackups(ctx, store)
 	return store, set, problems, nil
 }
 
@@ -417,14 +418,9 @@ func readPassphrase(path string) (string, error) {
 	if path == "" {
 		return os.Getenv("GDPRTJEK_PASSPHRASE"), nil
 	}
-	f, err := os.Open(path)
+	data, err := assessment.ReadFileLimited(path, assessment.MaxPassphraseFileSize)
 	if err != nil {
-		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 64<<10))
-	if err != nil {
-		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+		return "", err
 	}
 	passphrase := strings.TrimRight(string(data), "\r\n")
 	if strings.TrimSpace(passphrase) == "" {
@@ -448,9 +444,9 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(e.positional[0])
+	data, err := assessment.ReadFileLimited(e.positional[0], assessment.MaxExchangeFileSize)
 	if err != nil {
-		return i18n.NewError("file.read_failed", i18n.Args{"Path": e.positional[0]}, err)
+		return err
 	}
 	store, set, problems, err := openAll(ctx, *db, "")
 	if err != nil {
