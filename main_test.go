@@ -287,7 +287,7 @@ func TestReportSections(t *testing.T) {
 	dir, db, id := demoDB(t)
 	out := filepath.Join(dir, "plan.pdf")
 	if r := runCmd(t, "report", "--db", db, "--assessment", id, "--lang", "da", "--out", out, "--sections", "summary,bilag"); r.code != 2 ||
-		!strings.Contains(r.stderr, `Ukendt afsnit "bilag"`) {
+		!strings.Contains(r.stderr, `Ukendt afsnit »bilag«`) {
 		t.Errorf("an unknown section should be a usage error naming it: %+v", r)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

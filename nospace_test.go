@@ -32,7 +32,7 @@ func TestFullDiskLeavesNoPartialFile(t *testing.T) {
 		{"report", "rapport.pdf", "49152", "Kunne ikke skrive filen"},
 		{"export", "udveksling.json", "49152", "Kunne ikke skrive filen"},
 		// 8 KB: not even the database opens; the message must not call it damaged.
-		{"report", "rapport.pdf", "8192", "Tjek at der er plads på disken"},
+		{"report", "rapport.pdf", "8192", "Tjek, at der er plads på disken"},
 	} {
 		t.Run(tc.name+"/"+tc.limit, func(t *testing.T) {
 			target := filepath.Join(out, tc.file)

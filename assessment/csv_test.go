@@ -38,7 +38,7 @@ func TestWriteActionPlanCSV(t *testing.T) {
 		b1     []string
 		e1     []string // the partner's response columns
 	}{
-		{i18n.Danish, "Alvor;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note;Partnerens svar;Timer (estimat);Planlagt;Partnerens kommentar;Besvaret af",
+		{i18n.Danish, "Alvorlighed;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note;Partnerens svar;Timer (estimat);Planlagt;Partnerens kommentar;Besvaret af",
 			[]string{"Høj", "Basics (da)", "Records of processing? (da)", "Write the records. (da)", "Birthe Østergård",
 				"31.12.2026", "I gang", "Mangler; se \"mappe 3\"\nog linje 2", "", "", "", "", ""},
 			[]string{"Accepteret", "12,5", "01.02.2027", "'=sættes op i BC", "Jens Ærø"}},

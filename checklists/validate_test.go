@@ -153,7 +153,7 @@ func TestCustomFileWithBuiltinIDIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("Load", problems)
-	if got := problems[0].Message(i18n.New(i18n.Danish)); !strings.HasPrefix(got, fmt.Sprintf("%s:%d: tjekliste-id \"governance\" tilhører en indbygget", path, idLine)) {
+	if got := problems[0].Message(i18n.New(i18n.Danish)); !strings.HasPrefix(got, fmt.Sprintf("%s:%d: tjekliste-id »governance« tilhører en indbygget", path, idLine)) {
 		t.Errorf("Danish message: %q", got)
 	}
 	if got, want := len(set.Scope(nil)), len(builtin.Scope(nil)); got != want {

@@ -229,7 +229,7 @@ func TestParseLang(t *testing.T) {
 	if !errors.As(err, &e) || e.ID != "error.lang_unknown" {
 		t.Fatalf("ParseLang(de): %v", err)
 	}
-	if got := New(Danish).Error(err); !strings.Contains(got, "\"de\"") || !strings.Contains(got, "sprog") {
+	if got := New(Danish).Error(err); !strings.Contains(got, "»de«") || !strings.Contains(got, "sprog") {
 		t.Errorf("translated error: %q", got)
 	}
 }

@@ -24,7 +24,7 @@ func (r *renderer) actionPlan() {
 	r.muted(9.5, loc.N("report.action_plan_intro", len(r.result.Gaps)))
 	r.pdf.Ln(2)
 	cols := widths([]string{loc.T("report.severity"), loc.T("report.action"), loc.T("report.owner"),
-		loc.T("report.due"), loc.T("report.action_status")}, 15, 83, 30, 25, 21)
+		loc.T("report.due"), loc.T("report.action_status")}, 19, 79, 30, 25, 21)
 	rows := make([][]tcell, 0, len(r.result.Gaps))
 	for _, g := range r.result.Gaps {
 		st := g.Answer.ActionStatus
@@ -37,7 +37,7 @@ func (r *renderer) actionPlan() {
 		}
 		rows = append(rows, []tcell{
 			r.severityCell(g.Severity),
-			{text: g.Question.Remediation.In(r.lang), sub: g.Checklist.Title.In(r.lang) + " · " + g.Question.ID},
+			{text: g.Question.Remediation.In(r.lang), sub: g.Checklist.Title.In(r.lang), id: g.Question.ID},
 			{text: dash(g.Answer.Owner)},
 			{text: r.dueDate(g.Answer.Due)},
 			status,
@@ -60,7 +60,7 @@ func (r *renderer) partnerActions() {
 		return
 	}
 	cols := widths([]string{loc.T("report.severity"), loc.T("report.partner_action"), loc.T("report.question"),
-		loc.T("report.partner_response")}, 15, 72, 47, 40)
+		loc.T("report.partner_response")}, 19, 68, 47, 40)
 	for _, g := range groups {
 		title := loc.T("report.partner_general")
 		if s := g.System; s != nil {
@@ -75,7 +75,7 @@ func (r *renderer) partnerActions() {
 			rows = append(rows, []tcell{
 				r.severityCell(gap.Severity),
 				{text: gap.Question.PartnerAction.In(r.lang)},
-				{text: gap.Question.Text.In(r.lang), sub: gap.Question.ID},
+				{text: gap.Question.Text.In(r.lang), id: gap.Question.ID},
 				r.responseCell(task.Response),
 			})
 			answered = answered || task.Response != nil

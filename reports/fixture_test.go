@@ -121,7 +121,7 @@ func fixture() (*checklists.Set, *assessment.Snapshot, reports.Options) {
 			"medarbejdere.overvaagning":      {Value: assessment.No}, // scoped out: no monitoring
 		},
 		Comments: []assessment.Comment{
-			{QuestionID: "behandling.fortegnelse", Author: "Kirsten Møller", Body: "Fortegnelsen skal være klar før næste review.",
+			{QuestionID: "behandling.fortegnelse", Author: "Kirsten Møller", Body: "Fortegnelsen skal være klar før næste gennemgang.",
 				CreatedAt: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)},
 			{Author: "Kirsten Møller", Body: "Flot arbejde med lønområdet.", CreatedAt: time.Date(2026, 3, 10, 9, 5, 0, 0, time.UTC)},
 		},

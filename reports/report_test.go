@@ -128,7 +128,7 @@ func TestReportText(t *testing.T) {
 	}{
 		{i18n.Danish, []string{
 			"Indhold", "Sammenfatning", "Score pr. område", "IT-systemer", "Resultater pr. område", "Handlingsplan",
-			"Til implementeringspartneren", "Review og godkendelse", "Bilag", "Sådan læser du rapporten",
+			"Til implementeringspartneren", "Godkendelse", "Bilag", "Sådan læser du rapporten",
 			"Sorteret fra", "Sådan beregnes scoren",
 		}, []string{
 			"FORTROLIGT", "GDPR-rapport", "Æblegården ApS", "CVR-nummer", "38745123", "Søren Åkjær", "Nordlys IT ApS",
@@ -146,6 +146,7 @@ func TestReportText(t *testing.T) {
 		}, []string{
 			"CONFIDENTIAL", "GDPR report", "Æblegården ApS", "Records and lawful basis", "Birthe Østergård", "1 May 2026",
 			"Regulation (EU) 2016/679", "The company uses Oracle NetSuite", "Signature", "Configure a retention job",
+			"GDPR Article 6(1)", "Databeskyttelsesloven section 6", "GDPR Article 5(1)(e)", "Datatilsynet: vejledning om fortegnelser",
 			"Partner's response", "Accepted", "6.5 h · planned 15 April", "Needs clarification", "Not answered yet",
 			"Estimated by the partner for these tasks: 6.5 hours.",
 		}, `Page (\d+) of (\d+)`},
@@ -262,10 +263,13 @@ func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
 func TestLabelsTranslated(t *testing.T) {
 	var ids []string
 	for _, s := range checklists.Sources {
-		ids = append(ids, "source."+s)
+		ids = append(ids, "source."+s, "cite."+s)
 	}
 	for _, k := range checklists.SystemKinds {
-		ids = append(ids, "system.kind."+k)
+		ids = append(ids, "system.kind."+k, "condition.system."+k)
+	}
+	for _, sev := range []string{"high", "medium", "low"} {
+		ids = append(ids, "severity."+sev, "report.gap_severity."+sev)
 	}
 	for _, p := range checklists.Products {
 		ids = append(ids, "product."+p)
@@ -282,7 +286,7 @@ func TestLabelsTranslated(t *testing.T) {
 	for _, r := range []string{"red", "amber", "green", "none"} {
 		ids = append(ids, "risk."+r, "report.risk_explained."+r)
 	}
-	ids = append(ids, "condition.outside_eea", "condition.system", "condition.product")
+	ids = append(ids, "condition.outside_eea", "condition.product")
 	for _, lang := range i18n.Langs {
 		for _, id := range ids {
 			if !i18n.Has(lang, id) {
@@ -362,5 +366,33 @@ func TestSectionsChosen(t *testing.T) {
 	var ie *i18n.Error
 	if !errors.As(err, &ie) || ie.ID != "report.section_unknown" || !strings.Contains(i18n.New(i18n.Danish).Error(err), "appendix") {
 		t.Errorf("unknown section: %v", err)
+	}
+}
+
+// TestDanishReportReadsDanish: the Danish report cites law the Danish way, names checklists by
+// their titles on the cover and says godkendelse, not review, anywhere.
+func TestDanishReportReadsDanish(t *testing.T) {
+	set, snap, opts := fixture()
+	opts.Lang = i18n.Danish
+	got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
+	for _, want := range []string{"GDPR art. 6, stk. 1", "GDPR art. 5, stk. 1, litra e", "databeskyttelseslovens § 6",
+		"Datatilsynets vejledning om fortegnelser", "Retskilder og vejledning", "Henvist til: art. 5, stk. 1, litra e; art. 6, stk. 1; art. 30;",
+		"Version 3: Fortegnelse og behandlingsgrundlag"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Danish report lacks %q", want)
+		}
+	}
+	for _, bad := range []*regexp.Regexp{regexp.MustCompile(`(?i)\breview`), regexp.MustCompile(`\(\d+\)\(`),
+		regexp.MustCompile(`§\d`), regexp.MustCompile(`\bv\d+\b`), regexp.MustCompile(`\((Gul|Grøn|Rød)\)`),
+		regexp.MustCompile(`Article|section \d`), regexp.MustCompile(`et (Løn|Indkøb|Markedsføring|Andet|HR)-system`)} {
+		if loc := bad.FindStringIndex(got); loc != nil {
+			t.Errorf("Danish report has %q: …%s…", got[loc[0]:loc[1]], got[max(0, loc[0]-80):min(len(got), loc[1]+40)])
+		}
+	}
+	cover, _, _ := strings.Cut(got, "\f")
+	for _, c := range set.Checklists {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(c.ID) + `\b`).MatchString(cover) {
+			t.Errorf("the cover names checklist %s by its ID", c.ID)
+		}
 	}
 }

@@ -280,7 +280,11 @@ func (q *questionnaire) showQuestion(i int) {
 	q.area.SetText(u.T("questionnaire.position", i18n.Args{"Area": sc.Checklist.Title.In(lang), "N": i + 1, "Total": len(q.questions)}))
 	q.text.SetText(sc.Question.Text.In(lang))
 	q.guidance.SetText(sc.Question.Guidance.In(lang))
-	q.refs.SetText(u.T("questionnaire.refs") + ": " + strings.Join(sc.Question.Refs, "; "))
+	refs := make([]string, len(sc.Question.Refs))
+	for i, ref := range sc.Question.Refs {
+		refs[i] = u.loc.Cite(ref)
+	}
+	q.refs.SetText(u.T("questionnaire.refs") + ": " + strings.Join(refs, "; "))
 	ans := q.snap.Answers[sc.Question.ID]
 	q.loading = true
 	q.note.SetText(ans.Note)
