@@ -302,6 +302,12 @@ func readSnapshot(ctx context.Context, tx *sql.Tx, assessmentID int64) (*Snapsho
 	if snap.Answers, err = queryAnswers(ctx, tx, assessmentID); err != nil {
 		return nil, err
 	}
+	if snap.Activities, err = queryActivities(ctx, tx, snap.Company.ID); err != nil {
+		return nil, err
+	}
+	if snap.Supervision, err = querySupervisions(ctx, tx, snap.Company.ID); err != nil {
+		return nil, err
+	}
 	if snap.Comments, err = queryComments(ctx, tx, assessmentID); err != nil {
 		return nil, err
 	}

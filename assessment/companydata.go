@@ -92,9 +92,19 @@ func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	activities, err := queryActivities(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	supervision, err := querySupervisions(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
 	for _, sys := range systems {
-		out.Systems = append(out.Systems, exSystem{Kind: sys.Kind, Product: sys.Product, Name: sys.Name, Vendor: sys.Vendor,
-			Partner: sys.Partner, Hosting: sys.Hosting, ProcessorAgreement: sys.ProcessorAgreement})
+		x := exSystem{Kind: sys.Kind, Product: sys.Product, Name: sys.Name, Vendor: sys.Vendor,
+			Partner: sys.Partner, Hosting: sys.Hosting, ProcessorAgreement: sys.ProcessorAgreement}
+		exDataMap(&x, sys.ID, activities, supervision)
+		out.Systems = append(out.Systems, x)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE company_id = ? ORDER BY created_at, id`, id)
 	if err != nil {

@@ -161,7 +161,7 @@ func TestImportRefusesBadFiles(t *testing.T) {
 		{"unknown field", edit(`"cvr":`, `"hemmeligt": "x", "cvr":`), "exchange.damaged"},
 		{"unknown question", resealed(`"question": "s2"`, `"question": "findes-ikke"`), "answer.unknown_question"},
 		{"bad due date", resealed(`"due": "2026`, `"due": "31.12.2026`), "answer.due_invalid"},
-		{"bad profile", resealed(`"employees"`, `"rumfart"`), "assessment.profile_invalid"},
+		{"bad profile", resealed("\"profile\": [\n        \"employees\"", "\"profile\": [\n        \"rumfart\""), "assessment.profile_invalid"},
 		// Passes every check before the transaction; the database's CHECK refuses the last
 		// row written, after the company, systems, assessment and answers went in.
 		{"bad sign-off decision", resealed(`"decision": "returned"`, `"decision": "maybe"`), "exchange.damaged"},

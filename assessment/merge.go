@@ -83,6 +83,13 @@ func (s *Store) MergeExchange(ctx context.Context, set *checklists.Set, data []b
 	if err := validateContent(set, c); err != nil {
 		return MergeResult{}, err
 	}
+	// Backed up first, unless the file is refused below for want of its assessment.
+	var here int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM assessments WHERE uid = ?`, c.Assessment.UID).Scan(&here); err == nil && here > 0 {
+		if err := s.BeforeChange(ctx); err != nil {
+			return MergeResult{}, err
+		}
+	}
 	var res MergeResult
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		res = MergeResult{}
@@ -345,7 +352,7 @@ func DetectFileKind(data []byte) FileKind {
 	var head struct {
 		Format string `json:"format"`
 	}
-	if len(data) > maxExchangeSize || json.Unmarshal(data, &head) != nil {
+	if len(data) > MaxExchangeFileSize || json.Unmarshal(data, &head) != nil {
 		return FileUnknown
 	}
 	switch head.Format {

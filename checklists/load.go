@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -40,8 +42,9 @@ var (
 	questionIDPattern = regexp.MustCompile(`^[a-z0-9]+(?:[._-][a-z0-9]+)*$`)
 )
 
-// maxFileSize bounds a checklist file; the largest built-in is a few tens of kilobytes.
-const maxFileSize = 8 << 20
+// maxFileSize bounds a checklist file; the largest built-in is a few tens of kilobytes
+// (docs/robustness.md).
+const maxFileSize = 4 << 20
 
 var builtin = sync.OnceValues(func() (*Set, error) {
 	lists, problems := parseFS(builtinFiles, "data", Builtin)
@@ -119,7 +122,11 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 	var problems []Problem
 	lines := map[*Checklist]*locator{}
 	for _, path := range paths {
-		data, err := readLimited(path)
+		data, refused, err := readLimited(path)
+		if refused != nil {
+			problems = append(problems, *refused)
+			continue
+		}
 		if err != nil {
 			problems = append(problems, Problem{File: path, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
 			continue
@@ -141,23 +148,52 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 	return lists, problems
 }
 
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// readLimited reads a custom checklist file as assessment.ReadFileLimited reads the other
+// files the user gives (this package cannot import assessment): a folder, device, FIFO or
+// socket is refused before it is opened, the size is checked first, and the read is bounded
+// anyway. A refusal is a Problem with its own message; other errors are returned as they are.
+func readLimited(path string) ([]byte, *Problem, error) {
+	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if p := checkFile(path, info); p != nil {
+		return nil, p, nil
+	}
+	// O_NONBLOCK: a path swapped for a FIFO after the check must not wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
+	if info, err = f.Stat(); err != nil {
+		return nil, nil, err
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder", path)
+	if p := checkFile(path, info); p != nil {
+		return nil, p, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, tooLarge(path), nil
+	}
+	return data, nil, nil
+}
+
+func checkFile(path string, info fs.FileInfo) *Problem {
+	if !info.Mode().IsRegular() {
+		return &Problem{File: path, Line: 1, ID: "checklist.not_regular"}
 	}
 	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxFileSize)
+		return tooLarge(path)
 	}
-	return os.ReadFile(path)
+	return nil
+}
+
+func tooLarge(path string) *Problem {
+	return &Problem{File: path, Line: 1, ID: "checklist.too_large", Args: i18n.Args{"Limit": fmt.Sprintf("%d MB", maxFileSize>>20)}}
 }
 
 // crossCheck reports checklist and question IDs used twice across lists; the later one is

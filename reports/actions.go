@@ -54,6 +54,8 @@ func (r *renderer) partnerActions() {
 	r.section(loc.T("report.partner_section"), 0)
 	r.muted(9.5, loc.T("report.partner_intro"))
 	groups := assessment.PartnerTasks(r.set, r.snap)
+	// The retention schedule's deletion rules come last, as concrete configuration tasks.
+	defer r.retentionTasks()
 	if len(groups) == 0 {
 		r.pdf.Ln(2)
 		r.text("", 10, loc.T("report.no_partner_actions"))

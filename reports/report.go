@@ -136,6 +136,12 @@ func Render(w io.Writer, set *checklists.Set, snap *assessment.Snapshot, opts Op
 		}
 	}
 	r.tableOfContents()
+	return r.write(w)
+}
+
+// write finishes the document and writes it to w: page numbers, compression, and the fonts
+// named as the subsets they are.
+func (r *renderer) write(w io.Writer) error {
 	r.pageNumbers()
 	// fpdf compresses each page with a new zlib writer of about 1 MB; for a report of
 	// realistic size that is cheap and makes the file several times smaller, but for a report
@@ -184,6 +190,9 @@ type renderer struct {
 
 	toc  []tocEntry
 	tocY float64 // where the table of contents starts on the cover
+	// docTitle is the title of a data-map document (records.go), which has no cover: its
+	// first page gets the header and footer too. Empty for the report.
+	docTitle string
 }
 
 func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *renderer {
@@ -232,8 +241,12 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 }
 
 func (r *renderer) header() {
-	if r.pdf.PageNo() == 1 {
+	if r.pdf.PageNo() == 1 && r.docTitle == "" {
 		return // the cover has none
+	}
+	title := r.loc.T("report.title")
+	if r.docTitle != "" {
+		title = r.docTitle
 	}
 	p := r.pdf
 	p.SetFont(fontFamily, "", 8)
@@ -249,7 +262,7 @@ func (r *renderer) header() {
 	}
 	p.SetXY(margin+left, headerY)
 	r.cell(contentW/2-left, 4, r.fit(r.snap.Company.Name, contentW/2-left-2), "L")
-	r.cell(contentW/2-right, 4, r.fit(r.loc.T("report.title"), contentW/2-right-2), "R")
+	r.cell(contentW/2-right, 4, r.fit(title, contentW/2-right-2), "R")
 	p.SetDrawColor(200, 200, 200)
 	p.SetLineWidth(0.2)
 	p.Line(margin, headerY+5, pageW-margin, headerY+5)
@@ -258,7 +271,7 @@ func (r *renderer) header() {
 }
 
 func (r *renderer) footer() {
-	if r.pdf.PageNo() == 1 {
+	if r.pdf.PageNo() == 1 && r.docTitle == "" {
 		return
 	}
 	p := r.pdf
@@ -285,7 +298,11 @@ func (r *renderer) pageNumbers() {
 	auto, breakMargin := p.GetAutoPageBreak()
 	p.SetAutoPageBreak(false, 0) // writing in the bottom margin must not add a page
 	r.textColor(grey)
-	for n := 2; n <= last; n++ {
+	first := 2 // the report's cover has no footer; a data-map document has no cover
+	if r.docTitle != "" {
+		first = 1
+	}
+	for n := first; n <= last; n++ {
 		p.SetPage(n)
 		p.SetFont(fontFamily, "", 8) // on each page: its content ends in whatever font it last used
 		p.SetXY(pageW-margin-pageNumW, footerY)

@@ -41,4 +41,5 @@ func (r *renderer) systems() {
 			{text: dash(s.Vendor)}, {text: dash(s.Partner)}, hosting, agreement})
 	}
 	r.table(cols, rows)
+	r.dataMapFindings()
 }

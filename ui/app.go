@@ -38,6 +38,10 @@ type Config struct {
 	ChecklistProblems []checklists.Problem // custom checklist files that were left out
 	Lang              i18n.Lang            // forced by --lang; empty: saved setting, then system locale
 	Version           string
+	BackupFailure     error // the day's automatic backup failed: the user is told at start
+	// DatabasePath is the database that could not be opened, for the recovery window to
+	// offer its newest good backup.
+	DatabasePath string
 }
 
 // UI is the running app: one window whose content is the current screen.
@@ -81,6 +85,10 @@ func New(a fyne.App, cfg Config) *UI {
 	u.showStart()
 	if len(cfg.ChecklistProblems) > 0 {
 		u.warnChecklists(cfg.ChecklistProblems)
+	}
+	if cfg.BackupFailure != nil {
+		dialog.ShowInformation(u.T("backups.title"),
+			u.T("backup.daily_failed", i18n.Args{"Message": u.loc.Error(cfg.BackupFailure)}), u.win)
 	}
 	return u
 }

@@ -129,6 +129,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 		}
 		systemsBox.Add(container.NewBorder(nil, nil, nil,
 			container.NewHBox(
+				widget.NewButton(u.T("datamap.open"), func() { u.showDataMap(id, s.ID) }),
 				widget.NewButton(u.T("common.edit"), func() { u.editSystem(s) }),
 				widget.NewButton(u.T("common.remove"), func() { u.removeSystem(s) })),
 			widget.NewLabel(u.systemLine(s))))

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"io"
 	"net/url" // only to hand a local folder to the desktop's file manager; no network use
 	"path/filepath"
 
@@ -57,16 +56,15 @@ func (u *UI) dialogFiles() files {
 				if r == nil {
 					return // cancelled
 				}
-				defer r.Close()
 				path := r.URI().Path()
-				data, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
+				data, err := readChosen(r, maxImportSize)
 				if err != nil {
-					u.showError(i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err))
+					u.showError(err)
 					return
 				}
 				done(data, path)
 			}, u.win)
-			d.SetFilter(storage.NewExtensionFileFilter(exts))
+			d.SetFilter(regularFiles{storage.NewExtensionFileFilter(exts)})
 			d.Show()
 		},
 		openFolder: func(dir string) error { return u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}) },

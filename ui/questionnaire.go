@@ -82,7 +82,7 @@ func (u *UI) loadQuestionnaire(assessmentID int64) (*questionnaire, error) {
 		return nil, err
 	}
 	q := &questionnaire{u: u, snap: snap, filter: filterAll, readOnly: locked(snap.Assessment)}
-	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems)) {
+	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems, snap.Activities...)) {
 		if sc.Applies {
 			q.questions = append(q.questions, sc)
 		}

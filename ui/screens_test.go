@@ -97,6 +97,18 @@ var screenList = []struct {
 	{"compare", func(u *UI, c, _ int64) { u.showCompare(c) }},
 	{"review", func(u *UI, _, a int64) { u.showReview(a) }},
 	{"workshop", func(u *UI, _, a int64) { u.showWorkshop(a) }},
+	{"datamap", func(u *UI, c, _ int64) { u.showDataMap(c, payrollSystem(u, c)) }},
+}
+
+// payrollSystem is the ID of the company's payroll system, whose data map the screenshots show.
+func payrollSystem(u *UI, companyID int64) int64 {
+	systems, _ := u.store.Systems(context.Background(), companyID)
+	for _, s := range systems {
+		if s.Kind == "payroll" {
+			return s.ID
+		}
+	}
+	return 0
 }
 
 // TestDocScreenshots writes the screenshots in docs/screenshots (make screenshots): the same
