@@ -136,6 +136,20 @@ type Answer struct {
 	UpdatedBy    string
 }
 
+// Overdue reports whether an action's due date has passed on the day of now (in now's time
+// zone) while the action is not done. A due date is the last day, so it is overdue the day after.
+func (a Answer) Overdue(now time.Time) bool {
+	if a.ActionStatus == ActionDone || a.Due == "" {
+		return false
+	}
+	due, err := time.Parse(time.DateOnly, a.Due)
+	if err != nil {
+		return false
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return today.After(due)
+}
+
 // Comment is a reviewer's remark, on a question or (QuestionID empty) on the whole.
 type Comment struct {
 	ID           int64

@@ -37,7 +37,7 @@ func (r *renderer) actionPlan() {
 			r.severityCell(g.Severity),
 			{text: g.Question.Remediation.In(r.lang), sub: g.Checklist.Title.In(r.lang) + " · " + g.Question.ID},
 			{text: dash(g.Answer.Owner)},
-			{text: r.dueDate(g.Answer.Due)},
+			r.dueCell(g.Answer),
 			status,
 		})
 	}

@@ -345,6 +345,17 @@ func (r *renderer) dueDate(due string) string {
 	return due
 }
 
+// dueCell is an action's due date, in red and marked when it has passed and the action is
+// not done.
+func (r *renderer) dueCell(a assessment.Answer) tcell {
+	c := tcell{text: r.dueDate(a.Due)}
+	if a.Overdue(r.now) {
+		c.text += " " + r.loc.T("action.overdue_mark")
+		c.color = red
+	}
+	return c
+}
+
 // questionArea finds the area title of the checklist holding a question.
 func (r *renderer) checklistOf(questionID string) (*checklists.Question, *checklists.Checklist) {
 	q, c, ok := r.set.Question(questionID)

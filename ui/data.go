@@ -55,7 +55,7 @@ func (u *UI) exportActionPlanCSV(assessmentID int64) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := assessment.WriteActionPlanCSV(&buf, u.set, snap, u.loc.Lang()); err != nil {
+	if err := assessment.WriteActionPlanCSV(&buf, u.set, snap, u.loc.Lang(), u.store.Now()); err != nil {
 		u.showError(err)
 		return
 	}
