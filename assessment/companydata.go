@@ -69,7 +69,7 @@ func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 	}
 	out := companyData{Format: CompanyDataFormat, ExportedAt: s.Now(),
 		Company: companyRecord{exCompany: exCompany{Name: c.Name, CVR: c.CVR, Address: c.Address, Contact: c.Contact,
-			SizeBand: c.SizeBand, Industry: c.Industry}, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt},
+			SizeBand: c.SizeBand, Industry: c.Industry, Partner: c.Partner}, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt},
 		Systems: []exSystem{}, Assessments: []assessmentRecord{}}
 	systems, err := querySystems(ctx, tx, id)
 	if err != nil {

@@ -18,6 +18,7 @@ type Company struct {
 	Contact   string
 	SizeBand  string // see SizeBands
 	Industry  string
+	Partner   string // the implementation partner; the default for its systems' partner
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
