@@ -27,7 +27,30 @@ var SystemKinds = []string{"erp", "payroll", "hr", "purchasing", "crm", "marketi
 
 // Products are the known products; "product:ID" holds when the inventory has one.
 var Products = []string{"netsuite", "business-central", "sap-b1", "economic", "uniconta", "odoo",
-	"danloen", "zenegy", "lessor", "proloen", "intect", "custom"}
+	"danloen", "zenegy", "lessor", "proloen", "intect", "custom",
+	"hubspot", "salesforce", "dynamics-sales", "pipedrive", "emply", "hr-manager", "simployer",
+	"pleo", "spendesk"}
+
+// KindProducts lists, per system kind, the products offered for it, the most common first;
+// the first is the default. "custom" (another product, named by the user) ends every list.
+// A product outside its kind's list is still valid: older inventories may hold one.
+var KindProducts = map[string][]string{
+	"erp":        {"business-central", "economic", "uniconta", "netsuite", "sap-b1", "odoo", "custom"},
+	"payroll":    {"danloen", "zenegy", "proloen", "lessor", "intect", "custom"},
+	"hr":         {"emply", "hr-manager", "simployer", "zenegy", "custom"},
+	"purchasing": {"pleo", "spendesk", "business-central", "economic", "uniconta", "custom"},
+	"crm":        {"hubspot", "salesforce", "dynamics-sales", "pipedrive", "custom"},
+	"marketing":  {"hubspot", "salesforce", "custom"},
+	"other":      {"custom"},
+}
+
+// ProductsFor returns the products offered for a kind; an unknown kind gets "custom" only.
+func ProductsFor(kind string) []string {
+	if p, ok := KindProducts[kind]; ok {
+		return p
+	}
+	return []string{"custom"}
+}
 
 // SystemCondition and ProductCondition name the conditions a system contributes.
 func SystemCondition(kind string) string     { return "system:" + kind }
