@@ -18,7 +18,8 @@ func (u *UI) confirmDeleteCompany(c assessment.Company, systems, assessments int
 	msg := u.T("data.delete_confirm", i18n.Args{"Name": c.Name,
 		"Systems":     u.loc.N("data.systems_count", systems),
 		"Assessments": u.loc.N("data.assessments_count", assessments)})
-	dialog.ShowConfirm(u.T("data.delete_title"), msg, func(ok bool) {
+	// Destructive: "No" is the default, so Enter pressed by habit deletes nothing.
+	u.confirmDialog(u.T("data.delete_title"), msg, u.T("common.yes"), u.T("common.no"), true, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -29,7 +30,7 @@ func (u *UI) confirmDeleteCompany(c assessment.Company, systems, assessments int
 			return
 		}
 		u.showStart()
-	}, u.win)
+	})
 }
 
 // exportCompany saves everything the app holds about a company as JSON: the data-subject

@@ -44,13 +44,14 @@ func (u *UI) importExchange() {
 }
 
 func (u *UI) askPassphrase(then func(string)) {
-	pass := widget.NewPasswordEntry()
-	dialog.ShowForm(u.T("import.passphrase_title"), u.T("common.ok"), u.T("common.cancel"),
+	pass := newKeyEntry()
+	pass.Password = true
+	u.formDialog(u.T("import.passphrase_title"), u.T("common.ok"), u.T("common.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(u.T("import.passphrase"), pass)}, func(ok bool) {
 			if ok {
 				then(pass.Text)
 			}
-		}, u.win)
+		})
 }
 
 func (u *UI) importData(data []byte, passphrase string, replace bool) {
@@ -59,11 +60,12 @@ func (u *UI) importData(data []byte, passphrase string, replace bool) {
 	id, err := u.store.ImportProtected(ctx, u.set, data, passphrase, replace)
 	var ie *i18n.Error
 	if errors.As(err, &ie) && ie.ID == "exchange.exists" && !replace {
-		dialog.ShowConfirm(u.T("import.replace_title"), u.T("import.replace", ie.Args), func(ok bool) {
-			if ok {
-				u.importData(data, passphrase, true)
-			}
-		}, u.win)
+		u.confirmDialog(u.T("import.replace_title"), u.T("import.replace", ie.Args), u.T("common.yes"), u.T("common.no"), true,
+			func(ok bool) {
+				if ok {
+					u.importData(data, passphrase, true)
+				}
+			})
 		return
 	}
 	if err != nil {
@@ -71,4 +73,11 @@ func (u *UI) importData(data []byte, passphrase string, replace bool) {
 		return
 	}
 	u.showReview(id)
+	// Say that it worked and what came in: the review screen alone does not tell a partner
+	// whether the file was read or an earlier import is shown.
+	ctx2, cancel2 := u.opCtx()
+	defer cancel2()
+	if snap, err := u.store.Snapshot(ctx2, id); err == nil {
+		u.inform(u.T("import.done_title"), u.T("import.done", i18n.Args{"Title": snap.Assessment.Title, "Company": snap.Company.Name}))
+	}
 }

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"net/url" // only to hand a local folder to the desktop's file manager; no network use
+	"net/url" // a local folder for the file manager; no network use
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,7 +26,7 @@ func (u *UI) saveReport(assessmentID int64) {
 		u.showError(err)
 		return
 	}
-	langSelect := widget.NewSelect([]string{u.T("lang.da"), u.T("lang.en")}, nil)
+	langSelect := u.newSelect(langNames())
 	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
 	labels := make([]string, len(reports.Sections))
 	for i, s := range reports.Sections {
@@ -34,7 +34,7 @@ func (u *UI) saveReport(assessmentID int64) {
 	}
 	sectionChecks := widget.NewCheckGroup(labels, nil)
 	sectionChecks.SetSelected(labels)
-	dialog.ShowForm(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
+	u.formDialog(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
 		[]*widget.FormItem{
 			widget.NewFormItem(u.T("report.language"), langSelect),
 			widget.NewFormItem(u.T("report.sections"), sectionChecks),
@@ -53,7 +53,7 @@ func (u *UI) saveReport(assessmentID int64) {
 				return
 			}
 			u.chooseReportFile(snap.Company.Name, assessmentID, opts)
-		}, u.win)
+		})
 }
 
 func (u *UI) chooseReportFile(company string, assessmentID int64, opts reports.Options) {
@@ -127,14 +127,15 @@ func safeFileName(company string) string {
 	return filepath.Base(name)
 }
 
-// offerFolder tells where a file went, with a button that opens its folder.
+// offerFolder tells where a file went, with a button that opens its folder. A machine
+// without a file manager gets a sentence saying so and where the file is, not Go's error.
 func (u *UI) offerFolder(title, message, dir string) {
-	d := dialog.NewCustomConfirm(title, u.T("common.open_folder"), u.T("common.close"), widget.NewLabel(message), func(open bool) {
+	u.confirmDialog(title, message, u.T("common.open_folder"), u.T("common.close"), false, func(open bool) {
 		if open {
 			if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
-				u.showError(err)
+				fyne.LogError("open folder", err)
+				u.inform(u.T("common.open_folder"), u.T("common.no_file_manager", i18n.Args{"Path": dir}))
 			}
 		}
-	}, u.win)
-	d.Show()
+	})
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -63,7 +62,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 		questionTitles = append(questionTitles, sc.Question.Text.In(lang))
 		questionIDs = append(questionIDs, sc.Question.ID)
 	}
-	about := widget.NewSelect(questionTitles, nil)
+	about := u.newSelect(questionTitles)
 	about.SetSelectedIndex(0)
 	body := widget.NewMultiLineEntry()
 	body.SetPlaceHolder(u.T("review.comment"))
@@ -113,8 +112,8 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	case assessment.Approved:
 		signoff.Add(widget.NewLabel(u.T("review.read_only")))
 		signoff.Add(widget.NewButton(u.T("review.reopen"), func() {
-			reason := widget.NewEntry()
-			dialog.ShowForm(u.T("review.reopen"), u.T("review.reopen"), u.T("common.cancel"),
+			reason := newKeyEntry()
+			u.formDialog(u.T("review.reopen"), u.T("review.reopen"), u.T("common.cancel"),
 				[]*widget.FormItem{widget.NewFormItem(u.T("review.reopen_reason"), reason)}, func(ok bool) {
 					if ok {
 						run(func() error {
@@ -123,7 +122,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 							return u.store.Reopen(ctx, a.ID, reviewer.Text, reason.Text)
 						})
 					}
-				}, u.win)
+				})
 		}))
 	}
 	for _, so := range snap.SignOffs {
@@ -132,7 +131,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	}
 
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
-	heading := bold(snap.Company.Name + " · " + a.Title)
+	heading := boldWrapped(snap.Company.Name + " · " + a.Title)
 	content := container.NewVBox(heading, status, container.NewGridWithColumns(2, reviewer, organisation), steps,
 		widget.NewSeparator(), bold(u.T("review.comments")), comments, about, body, container.NewHBox(addComment),
 		widget.NewSeparator(), bold(u.T("review.signoff")), signoff)

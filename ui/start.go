@@ -26,9 +26,13 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	list := widget.NewList(
 		func() int { return len(shown) },
 		func() fyne.CanvasObject {
-			return container.NewVBox(
-				widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				widget.NewLabel(""))
+			// Truncated, not wrapped: list rows have one height. The company screen shows the
+			// whole name.
+			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			line := widget.NewLabel("")
+			line.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, line)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -55,7 +59,7 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	if last := int64(u.app.Preferences().Int(prefLastCompany)); last != 0 {
 		for _, c := range overview {
 			if c.Company.ID == last {
-				actions.Objects = append([]fyne.CanvasObject{widget.NewButton(u.T("start.continue", i18n.Args{"Name": c.Company.Name}),
+				actions.Objects = append([]fyne.CanvasObject{widget.NewButton(u.T("start.continue", i18n.Args{"Name": shorten(c.Company.Name, 40)}),
 					func() { u.showCompany(last) })}, actions.Objects...)
 			}
 		}

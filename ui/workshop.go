@@ -12,7 +12,8 @@ import (
 const workshopScale = 1.7
 
 // showWorkshop shows one question at a time in full screen with large type and big answer
-// buttons; Esc leaves it. Answers and notes are saved exactly as in the questionnaire.
+// buttons; Esc leaves it. Answers and notes are saved exactly as in the questionnaire. It
+// starts at the question the questionnaire was on, and leaving returns to the one reached.
 func (u *UI) showWorkshop(assessmentID int64) {
 	u.scale = workshopScale
 	u.applyTheme()
@@ -70,6 +71,19 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 	leave := widget.NewButton(u.T("workshop.leave"), func() { u.leaveWorkshop(assessmentID) })
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
 	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
+	// The guidance, on demand: in the workshop's large type, for the room to read together.
+	guidance := container.NewVBox(q.guidance, q.refs)
+	guidance.Hide()
+	var toggle *widget.Button
+	toggle = widget.NewButton(u.T("workshop.show_guidance"), func() {
+		if guidance.Visible() {
+			guidance.Hide()
+			toggle.SetText(u.T("workshop.show_guidance"))
+		} else {
+			guidance.Show()
+			toggle.SetText(u.T("workshop.hide_guidance"))
+		}
+	})
 	q.registerKeys()
 	prevKeys := u.win.Canvas().OnTypedKey()
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
@@ -79,9 +93,13 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		}
 		prevKeys(e)
 	})
-	q.showQuestion(0)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participants), q.progress, q.area, q.text)
-	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next))
-	return container.NewPadded(container.NewBorder(top, bottom, nil, nil,
-		container.NewVBox(answers, q.note, widget.NewLabel(u.T("workshop.keys")))))
+	q.area.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participants),
+		container.NewBorder(nil, nil, nil, q.percent, q.progress), q.area, q.text, answers)
+	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next, toggle))
+	keys := widget.NewLabel(u.T("workshop.keys"))
+	keys.Wrapping = fyne.TextWrapWord
+	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(q.note, keys, guidance)))
+	q.showQuestion(q.resumeAt())
+	return container.NewPadded(q.right)
 }
