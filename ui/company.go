@@ -216,7 +216,10 @@ func orDash(s string) string {
 
 func (u *UI) systemLine(s assessment.System) string {
 	name := u.T("product." + s.Product)
-	if s.Name != "" && s.Name != name {
+	switch {
+	case s.Product == "custom" && s.Name != "":
+		name = s.Name // "Other (name it)": the name is the product
+	case s.Name != "" && s.Name != name:
 		name += " (" + s.Name + ")"
 	}
 	line := u.T("system.kind."+s.Kind) + ": " + name + " · " + u.T("hosting."+s.Hosting) + " · " +

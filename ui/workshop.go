@@ -99,7 +99,7 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next, toggle))
 	keys := widget.NewLabel(u.T("workshop.keys"))
 	keys.Wrapping = fyne.TextWrapWord
-	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(q.note, keys, guidance)))
+	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(q.note, guidance, keys)))
 	q.showQuestion(q.resumeAt())
 	return container.NewPadded(q.right)
 }
