@@ -28,6 +28,10 @@ func (s *Store) CreateDemo(ctx context.Context, set *checklists.Set) (int64, err
 			ProcessorAgreement: AgreementUnknown},
 		{Kind: "marketing", Product: "custom", Name: "Nyhedsbrevsværktøj", Vendor: "Mailhøj ApS", Hosting: HostingEU,
 			ProcessorAgreement: AgreementNo},
+		// The farm shop's webshop, looked after by a web agency: the website checklist and the
+		// agency's partner tasks come from it.
+		{Kind: "webshop", Product: "woocommerce", Name: "Gårdbutikkens webshop", Vendor: "Ålbæk Hosting ApS",
+			Partner: "Kvist Webbureau ApS", Hosting: HostingEU, ProcessorAgreement: AgreementUnknown},
 	}
 	a := Assessment{UID: newUID(), Title: "GDPR-gennemgang 2026", Assessor: "Søren Åkjær", Status: Draft,
 		Participants: "Birthe Østergård (direktør), Jørgen Bæk (IT), Søren Åkjær (konsulent)",
@@ -70,6 +74,10 @@ var demoNotes = []string{
 	"Ingen ved, hvem der har ansvaret; Søren undersøger det før næste års høst.",
 }
 
+// demoWebsiteAnswers fix the few website answers the demo should show as gaps: the webshop
+// copies customers into Business Central, a task for the ERP partner and the web agency.
+var demoWebsiteAnswers = map[string]Value{"website.shop-erp-integration": Partly}
+
 var demoOwners = []string{"Birthe Østergård", "Søren Åkjær", "Jørgen Bæk"}
 
 func demoAnswer(q *checklists.Question, now time.Time) Answer {
@@ -88,6 +96,9 @@ func demoAnswer(q *checklists.Question, now time.Time) Answer {
 		v = Unknown
 	default:
 		v = NA
+	}
+	if w, ok := demoWebsiteAnswers[q.ID]; ok {
+		v = w
 	}
 	ans := Answer{QuestionID: q.ID, Value: v, ActionStatus: ActionOpen, UpdatedAt: now, UpdatedBy: "Søren Åkjær",
 		QuestionHash: q.Fingerprint()}

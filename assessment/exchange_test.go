@@ -74,7 +74,7 @@ func TestExchangeRoundTrip(t *testing.T) {
 		got.Company.Contact != want.Company.Contact || got.Company.SizeBand != want.Company.SizeBand || got.Company.Industry != want.Company.Industry {
 		t.Errorf("company %+v, want %+v", got.Company, want.Company)
 	}
-	if len(got.Systems) != 4 || len(got.Systems) != len(want.Systems) {
+	if len(got.Systems) != 5 || len(got.Systems) != len(want.Systems) {
 		t.Fatalf("%d systems, want %d", len(got.Systems), len(want.Systems))
 	}
 	for i := range want.Systems {

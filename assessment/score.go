@@ -326,16 +326,18 @@ func PartnerActions(res Result, systems []System) []SystemActions {
 
 // concerns reports whether the conditions name this system's kind or product, and no other
 // product (a NetSuite question does not concern a company's Uniconta, though both are ERP).
+// A condition implied by a more specific one in the list does not count: a webshop question
+// (website checklist, "system:webshop") concerns the webshop, not the plain website.
 func concerns(conds []string, sys System) bool {
+	own := checklists.SystemFacts(sys.Kind, sys.Product)
 	kindOrProduct, otherProduct := false, false
 	for _, c := range conds {
-		switch c {
-		case checklists.SystemCondition(sys.Kind), checklists.ProductCondition(sys.Product):
+		switch {
+		case checklists.ImpliedBy(c, conds):
+		case slices.Contains(own, c):
 			kindOrProduct = true
-		default:
-			if strings.HasPrefix(c, "product:") {
-				otherProduct = true
-			}
+		case strings.HasPrefix(c, "product:"):
+			otherProduct = true
 		}
 	}
 	return kindOrProduct && !otherProduct

@@ -113,11 +113,24 @@ func Facts(profile []string, systems []System) checklists.Facts {
 		f[p] = true
 	}
 	for _, sys := range systems {
-		f[checklists.SystemCondition(sys.Kind)] = true
-		f[checklists.ProductCondition(sys.Product)] = true
+		for _, c := range checklists.SystemFacts(sys.Kind, sys.Product) {
+			f[c] = true
+		}
 		if sys.Hosting != HostingEU {
 			f[checklists.OutsideEEA] = true
 		}
 	}
 	return f
+}
+
+// SuggestedProfile lists the profile conditions a company's inventory already shows to hold,
+// for a new assessment's profile to start from: a registered website or webshop means the
+// company has a website.
+func SuggestedProfile(systems []System) []string {
+	for _, sys := range systems {
+		if slices.Contains(checklists.WebKinds, sys.Kind) {
+			return []string{"website"}
+		}
+	}
+	return nil
 }

@@ -23,13 +23,16 @@ const OutsideEEA = "outside_eea"
 
 // SystemKinds are the kinds of system in a company's inventory; "system:KIND" holds when the
 // inventory has one.
-var SystemKinds = []string{"erp", "payroll", "hr", "purchasing", "crm", "marketing", "other"}
+var SystemKinds = slices.Concat([]string{"erp", "payroll", "hr", "purchasing", "crm", "marketing"}, WebKinds,
+	[]string{"other"})
 
 // Products are the known products; "product:ID" holds when the inventory has one.
-var Products = []string{"netsuite", "business-central", "sap-b1", "economic", "uniconta", "odoo",
-	"danloen", "zenegy", "lessor", "proloen", "intect", "custom",
-	"hubspot", "salesforce", "dynamics-sales", "pipedrive", "emply", "hr-manager", "simployer",
-	"pleo", "spendesk"}
+var Products = slices.Concat([]string{"netsuite", "business-central", "sap-b1", "economic", "uniconta", "odoo",
+	"danloen", "zenegy", "lessor", "proloen", "intect"}, WebProducts, OfficeProducts, []string{"custom"})
+
+// OfficeProducts are common CRM, HR and spend-management products in Danish SMEs.
+var OfficeProducts = []string{"hubspot", "salesforce", "dynamics-sales", "pipedrive", "emply", "hr-manager",
+	"simployer", "pleo", "spendesk"}
 
 // KindProducts lists, per system kind, the products offered for it, the most common first;
 // the first is the default. "custom" (another product, named by the user) ends every list.
@@ -41,6 +44,8 @@ var KindProducts = map[string][]string{
 	"purchasing": {"pleo", "spendesk", "business-central", "economic", "uniconta", "custom"},
 	"crm":        {"hubspot", "salesforce", "dynamics-sales", "pipedrive", "custom"},
 	"marketing":  {"hubspot", "salesforce", "custom"},
+	"website":    {"wordpress", "umbraco", "wix", "squarespace", "custom"},
+	"webshop":    {"shopify", "woocommerce", "dandomain", "magento", "wix", "squarespace", "custom"},
 	"other":      {"custom"},
 }
 
@@ -50,6 +55,41 @@ func ProductsFor(kind string) []string {
 		return p
 	}
 	return []string{"custom"}
+}
+
+// WebKinds are the kinds for a company's website and its webshop; WebProducts the platforms
+// they run on (any other platform is "custom", named by the user).
+var (
+	WebKinds    = []string{"website", "webshop"}
+	WebProducts = []string{"wordpress", "woocommerce", "shopify", "dandomain", "magento", "wix", "squarespace", "umbraco"}
+)
+
+// implied lists what a kind or product brings with it: a webshop is a website too, and a
+// WooCommerce shop runs on WordPress, so that one question can cover both.
+var implied = map[string][]string{
+	"system:webshop":      {"system:website"},
+	"product:woocommerce": {"product:wordpress"},
+}
+
+// SystemFacts are the conditions a system of this kind and product makes hold: its kind, its
+// product, and what they imply.
+func SystemFacts(kind, product string) []string {
+	out := []string{SystemCondition(kind), ProductCondition(product)}
+	for _, c := range out[:2] {
+		out = append(out, implied[c]...)
+	}
+	return out
+}
+
+// ImpliedBy reports whether another condition in conds already implies cond (as
+// "system:webshop" implies "system:website"), so that cond adds nothing to them.
+func ImpliedBy(cond string, conds []string) bool {
+	for _, c := range conds {
+		if c != cond && slices.Contains(implied[c], cond) {
+			return true
+		}
+	}
+	return false
 }
 
 // SystemCondition and ProductCondition name the conditions a system contributes.

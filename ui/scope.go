@@ -1,6 +1,7 @@
 package ui
 
 import (
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -46,14 +47,17 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 		u.showError(err)
 	}
 	known := knownProfile(company, systems)
+	for _, c := range assessment.SuggestedProfile(systems) {
+		known[c] = true
+	}
 	for _, cond := range checklists.ProfileConditions {
 		cond := cond
 		check := widget.NewCheck(u.T("profile."+cond), func(on bool) {
 			profile[cond] = on
 			updateCount()
 		})
-		check.SetChecked(known[cond]) // what is known already; the user can untick it
-		profile[cond] = known[cond]
+		// Start from what the company's record and inventory already show; the user can untick it.
+		check.SetChecked(known[cond])
 		checks.Add(check)
 	}
 	updateCount()
