@@ -208,3 +208,50 @@ func shorten(text string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// hoverLabel is a one-line label that truncates with an ellipsis and shows its whole text in
+// a small pop-up while the pointer is over it: for list rows, which have one height and so
+// cannot wrap a 200-character name.
+type hoverLabel struct {
+	widget.Label
+	tip *widget.PopUp
+}
+
+func newHoverLabel(style fyne.TextStyle) *hoverLabel {
+	l := &hoverLabel{}
+	l.TextStyle = style
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// truncated reports whether the text is wider than the label.
+func (l *hoverLabel) truncated() bool {
+	full := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+	return full.MinSize().Width > l.Size().Width
+}
+
+func (l *hoverLabel) MouseIn(e *desktop.MouseEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(l)
+	if c == nil || !l.truncated() {
+		return
+	}
+	text := widget.NewLabel(l.Text)
+	text.Wrapping = fyne.TextWrapWord
+	width := min(520, c.Size().Width-20)
+	l.tip = widget.NewPopUp(text, c)
+	l.tip.Resize(fyne.NewSize(width, text.MinSize().Height))
+	l.tip.Resize(fyne.NewSize(width, l.tip.MinSize().Height))
+	pos := e.AbsolutePosition.Add(fyne.NewPos(12, 16))
+	pos.X = max(0, min(pos.X, c.Size().Width-width-4))
+	l.tip.ShowAtPosition(pos)
+}
+
+func (l *hoverLabel) MouseMoved(*desktop.MouseEvent) {}
+
+func (l *hoverLabel) MouseOut() {
+	if l.tip != nil {
+		l.tip.Hide()
+		l.tip = nil
+	}
+}

@@ -635,3 +635,44 @@ func TestImportSaysSo(t *testing.T) {
 		t.Error("no message that the import succeeded")
 	}
 }
+
+// TestLongNameInListShownOnHover: in the start screen's list a long name is cut with an
+// ellipsis, and pointing at it shows the whole name.
+func TestLongNameInListShownOnHover(t *testing.T) {
+	u, store, _ := newRecordingUI(t, i18n.Danish, nil)
+	mustCompany(t, store, assessment.Company{Name: longName})
+	u.showStart()
+	var row fyne.CanvasObject
+	objects(u.win.Content(), func(o fyne.CanvasObject) {
+		if x, ok := o.(*hoverLabel); ok && x.Text == longName {
+			row = x
+		}
+		if x, ok := o.(*widget.Label); ok && x.Text == longName {
+			row = x
+		}
+	})
+	if row == nil {
+		t.Fatal("the company is not in the list")
+	}
+	if w := u.win.Content().MinSize().Width; w > 1100 {
+		t.Errorf("the start screen needs %.0f px", w)
+	}
+	h, ok := row.(desktop.Hoverable)
+	if !ok {
+		t.Fatal("the list row shows no full name on hover")
+	}
+	h.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(100, 150)}})
+	shown := false
+	overlayObjects(u, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == longName {
+			shown = true
+		}
+	})
+	if !shown {
+		t.Error("hovering shows no pop-up with the whole name")
+	}
+	h.MouseOut()
+	if overlay(u) != nil {
+		t.Error("the pop-up stays after the pointer left")
+	}
+}

@@ -26,19 +26,15 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	list := widget.NewList(
 		func() int { return len(shown) },
 		func() fyne.CanvasObject {
-			// Truncated, not wrapped: list rows have one height. The company screen shows the
-			// whole name.
-			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			line := widget.NewLabel("")
-			line.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, line)
+			// Truncated, not wrapped: list rows have one height. The whole text shows on
+			// hover, and the company screen shows the whole name.
+			return container.NewVBox(newHoverLabel(fyne.TextStyle{Bold: true}), newHoverLabel(fyne.TextStyle{}))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			c := shown[i]
-			box.Objects[0].(*widget.Label).SetText(c.Company.Name)
-			box.Objects[1].(*widget.Label).SetText(u.companyLine(c))
+			box.Objects[0].(*hoverLabel).SetText(c.Company.Name)
+			box.Objects[1].(*hoverLabel).SetText(u.companyLine(c))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		u.app.Preferences().SetInt(prefLastCompany, int(shown[i].Company.ID))

@@ -118,6 +118,9 @@ func hasLabel(u *UI, substr string) bool {
 		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, substr) {
 			found = true
 		}
+		if l, ok := o.(*hoverLabel); ok && strings.Contains(l.Text, substr) {
+			found = true
+		}
 	})
 	return found
 }
