@@ -37,8 +37,7 @@ type questionnaire struct {
 	noMatch  *widget.Label // shown instead of the list when the search finds nothing
 	search   *widget.Entry
 	filter   string
-	header   *fyne.Container // area, question and answers; re-laid out as the question's length changes
-	right    *fyne.Container
+	right    *fyne.Container // the question's side; laid out again as the question's length changes
 	text     *widget.Label
 	area     *widget.Label
 	guidance *widget.Label
@@ -181,7 +180,6 @@ func (q *questionnaire) build() fyne.CanvasObject {
 		widget.NewFormItem(u.T("report.due"), q.due))
 	q.area.Wrapping = fyne.TextWrapWord
 	header := container.NewVBox(q.area, q.text, answerRow)
-	q.header = header
 	if !q.snap.Assessment.Editable() {
 		header.Add(widget.NewLabel(u.T("review.read_only")))
 	} else if outdated := assessment.Outdated(u.set, q.snap.Assessment); len(outdated) > 0 {
