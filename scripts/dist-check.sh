@@ -63,7 +63,9 @@ ls -l "$demo_out"
 for lang in da en; do
   [ -s "$demo_out/report-$lang.pdf" ] || fail "no report-$lang.pdf"
 done
-pdftotext -enc UTF-8 "$demo_out/report-da.pdf" - | grep -q "Æblegården ApS" || fail "the Danish report lacks the company"
+# Captured first: with pipefail, grep -q closing the pipe early would fail the check.
+text=$(pdftotext -enc UTF-8 "$demo_out/report-da.pdf" -)
+grep -q "Æblegården ApS" <<<"$text" || fail "the Danish report lacks the company"
 echo "report-da.pdf names Æblegården ApS"
 
 step "the database under %AppData%\\gdprtjek"
