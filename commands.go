@@ -188,6 +188,7 @@ func openAll(ctx context.Context, db, customDir string) (*assessment.Store, *che
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	startBackups(ctx, store)
 	return store, set, problems, nil
 }
 
@@ -239,6 +240,9 @@ func cmdDemo(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
+	if err := writeDemoDocuments(set, snap, store, *out); err != nil {
+		return err
+	}
 	fmt.Fprintln(e.stdout, id)
 	return nil
 }
@@ -283,13 +287,18 @@ func cmdChecklists(ctx context.Context, e *env, args []string) error {
 
 func cmdValidate(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("validate")
+	templates := fs.Bool("templates", false, "") // data-map templates instead of checklists
 	if err := e.parse(fs, args, -1); err != nil {
 		return err
 	}
 	if len(e.positional) == 0 {
 		return usageError{i18n.NewError("cli.wrong_args", i18n.Args{"Command": "validate"}, nil)}
 	}
-	problems := checklists.ValidateFiles(e.positional)
+	validate := checklists.ValidateFiles
+	if *templates {
+		validate = checklists.ValidateTemplateFiles
+	}
+	problems := validate(e.positional)
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, p.Message(e.loc))
 	}
@@ -409,14 +418,9 @@ func readPassphrase(path string) (string, error) {
 	if path == "" {
 		return os.Getenv("GDPRTJEK_PASSPHRASE"), nil
 	}
-	f, err := os.Open(path)
+	data, err := assessment.ReadFileLimited(path, assessment.MaxPassphraseFileSize)
 	if err != nil {
-		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 64<<10))
-	if err != nil {
-		return "", i18n.NewError("file.read_failed", i18n.Args{"Path": path}, err)
+		return "", err
 	}
 	passphrase := strings.TrimRight(string(data), "\r\n")
 	if strings.TrimSpace(passphrase) == "" {
@@ -428,17 +432,21 @@ func readPassphrase(path string) (string, error) {
 func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("import")
 	db, replace := dbFlag(fs), fs.Bool("replace", false, "")
+	merge := fs.Bool("merge", false, "")
 	passFile := fs.String("passphrase-file", "", "")
 	if err := e.parse(fs, args, 1); err != nil {
 		return err
+	}
+	if *merge && *replace {
+		return usageError{i18n.NewError("cli.merge_or_replace", nil, nil)}
 	}
 	passphrase, err := readPassphrase(*passFile)
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(e.positional[0])
+	data, err := assessment.ReadFileLimited(e.positional[0], assessment.MaxExchangeFileSize)
 	if err != nil {
-		return i18n.NewError("file.read_failed", i18n.Args{"Path": e.positional[0]}, err)
+		return err
 	}
 	store, set, problems, err := openAll(ctx, *db, "")
 	if err != nil {
@@ -446,6 +454,14 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer store.Close()
 	e.warn(problems)
+	if *merge {
+		res, err := store.MergeExchange(ctx, set, data, passphrase)
+		if err != nil {
+			return err
+		}
+		printMerge(e, res)
+		return nil
+	}
 	id, err := store.ImportProtected(ctx, set, data, passphrase, *replace)
 	if err != nil {
 		return err

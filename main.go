@@ -44,6 +44,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	loc := i18n.New(langFromArgs(args))
 	e := &env{stdout: stdout, stderr: stderr, loc: loc}
+	ctx = context.WithValue(ctx, envKey{}, e) // for warnings from openAll (startBackups)
 	if len(args) > 0 {
 		if cmd, ok := commands[args[0]]; ok {
 			return report(e, cmd(ctx, e, args[1:]))
@@ -108,12 +109,14 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 		s, err := assessment.Open(ctx, p)
 		if err == nil {
 			opened = append(opened, s)
+			cfg.BackupFailure = startBackups(ctx, s)
 		}
 		return s, err
 	}
 	store, err := open(path)
 	if err != nil {
-		// The desktop user gets a window that explains and offers another database.
+		// The desktop user gets a window that explains and offers a backup or another database.
+		cfg.DatabasePath = path
 		ui.ShowRecovery(a, cfg, err, open)
 		a.Run()
 		return nil

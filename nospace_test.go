@@ -14,9 +14,10 @@ import (
 // does): each command says it could not write the file, exits 1, and leaves the folder as it
 // was: no partial file, and an earlier file of the same name untouched.
 func TestFullDiskLeavesNoPartialFile(t *testing.T) {
+	// Not a skip: a safety test that skips where the tool is missing is a silent hole in CI.
 	prlimit, err := exec.LookPath("prlimit")
 	if err != nil {
-		t.Skip("prlimit (util-linux) is not installed")
+		t.Fatal("prlimit is missing; make test installs it (util-linux, scripts/deps.sh)")
 	}
 	dir, db, id := demoDB(t)
 	out := filepath.Join(dir, "out")
@@ -31,7 +32,7 @@ func TestFullDiskLeavesNoPartialFile(t *testing.T) {
 		{"report", "rapport.pdf", "49152", "Kunne ikke skrive filen"},
 		{"export", "udveksling.json", "49152", "Kunne ikke skrive filen"},
 		// 8 KB: not even the database opens; the message must not call it damaged.
-		{"report", "rapport.pdf", "8192", "Tjek at der er plads på disken"},
+		{"report", "rapport.pdf", "8192", "Tjek, at der er plads på disken"},
 	} {
 		t.Run(tc.name+"/"+tc.limit, func(t *testing.T) {
 			target := filepath.Join(out, tc.file)
@@ -43,7 +44,7 @@ func TestFullDiskLeavesNoPartialFile(t *testing.T) {
 				args = append(args, "--lang", "da")
 			}
 			cmd := exec.Command(prlimit, "--fsize="+tc.limit, os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), "GDPRTJEK_TEST_CHILD_ARGS="+strings.Join(args, "\x1f"), "GDPRTJEK_LANG=da")
+			cmd.Env = childEnv(args, "GDPRTJEK_LANG=da")
 			var stderr bytes.Buffer
 			cmd.Stderr = &stderr
 			err := cmd.Run()

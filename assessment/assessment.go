@@ -302,10 +302,22 @@ func readSnapshot(ctx context.Context, tx *sql.Tx, assessmentID int64) (*Snapsho
 	if snap.Answers, err = queryAnswers(ctx, tx, assessmentID); err != nil {
 		return nil, err
 	}
+	if snap.Activities, err = queryActivities(ctx, tx, snap.Company.ID); err != nil {
+		return nil, err
+	}
+	if snap.Supervision, err = querySupervisions(ctx, tx, snap.Company.ID); err != nil {
+		return nil, err
+	}
 	if snap.Comments, err = queryComments(ctx, tx, assessmentID); err != nil {
 		return nil, err
 	}
 	if snap.SignOffs, err = querySignOffs(ctx, tx, assessmentID); err != nil {
+		return nil, err
+	}
+	if snap.Responses, err = queryResponses(ctx, tx, assessmentID); err != nil {
+		return nil, err
+	}
+	if snap.Conflicts, err = queryConflicts(ctx, tx, assessmentID); err != nil {
 		return nil, err
 	}
 	return snap, nil

@@ -23,7 +23,10 @@ func TestCVR(t *testing.T) {
 		{"38745123", "38745123", true},                   // the demo company's
 		{"10150818", "10150818", false},                  // one digit off: sum 67
 		{"01501817", "01501817", false},                  // leading zero
-		{"1015081", "1015081", false},                    // seven digits
+		// Leading zeros whose digits pass the modulus check: only the leading-zero rule refuses them.
+		{"00000000", "00000000", false},
+		{"01234560", "01234560", false}, // 0+7+12+15+16+15+12+0 = 77 = 7·11
+		{"1015081", "1015081", false},   // seven digits
 		{"101508170", "101508170", false},
 		{"1015O817", "1015O817", false}, // letter O for zero
 		{"１０１５０８１７", "１０１５０８１７", false}, // full-width digits are not typed as a CVR

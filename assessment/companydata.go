@@ -40,6 +40,17 @@ type assessmentRecord struct {
 	Comments      []exComment      `json:"comments"`
 	SignOffs      []exSignOff      `json:"signoffs"`
 	StatusChanges []exStatusChange `json:"status_changes"`
+	Responses     []exResponse     `json:"responses"`
+	// The answers merged files held where they differed from the local ones, kept until (and,
+	// resolved, after) the user chose: data the database holds, so the export has it.
+	MergeConflicts []exConflict `json:"merge_conflicts"`
+}
+
+type exConflict struct {
+	Question   string    `json:"question"`
+	Theirs     exAnswer  `json:"theirs"`
+	MergedAt   time.Time `json:"merged_at"`
+	ResolvedAt string    `json:"resolved_at"` // "" while unresolved
 }
 
 type exStatusChange struct {
@@ -75,9 +86,19 @@ func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	activities, err := queryActivities(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	supervision, err := querySupervisions(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
 	for _, sys := range systems {
-		out.Systems = append(out.Systems, exSystem{Kind: sys.Kind, Product: sys.Product, Name: sys.Name, Vendor: sys.Vendor,
-			Partner: sys.Partner, Hosting: sys.Hosting, ProcessorAgreement: sys.ProcessorAgreement})
+		x := exSystem{Kind: sys.Kind, Product: sys.Product, Name: sys.Name, Vendor: sys.Vendor,
+			Partner: sys.Partner, Hosting: sys.Hosting, ProcessorAgreement: sys.ProcessorAgreement}
+		exDataMap(&x, sys.ID, activities, supervision)
+		out.Systems = append(out.Systems, x)
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE company_id = ? ORDER BY created_at, id`, id)
 	if err != nil {
@@ -120,7 +141,7 @@ func assessmentData(ctx context.Context, tx *sql.Tx, a Assessment) (assessmentRe
 		Participants: a.Participants,
 		Status:       a.Status, Profile: nonNil(a.Profile), CreatedAt: a.CreatedAt, UpdatedAt: a.UpdatedAt},
 		Checklists: nonNil(a.Checklists), Answers: []exAnswer{}, Comments: []exComment{}, SignOffs: []exSignOff{},
-		StatusChanges: []exStatusChange{}}
+		StatusChanges: []exStatusChange{}, Responses: []exResponse{}, MergeConflicts: []exConflict{}}
 	answers, err := queryAnswers(ctx, tx, a.ID)
 	if err != nil {
 		return rec, err
@@ -152,5 +173,31 @@ func assessmentData(ctx context.Context, tx *sql.Tx, a Assessment) (assessmentRe
 	for _, c := range changes {
 		rec.StatusChanges = append(rec.StatusChanges, exStatusChange{From: c.From, To: c.To, By: c.By, At: c.At, Note: c.Note})
 	}
-	return rec, nil
+	responses, err := queryResponses(ctx, tx, a.ID)
+	if err != nil {
+		return rec, err
+	}
+	for _, r := range responses {
+		rec.Responses = append(rec.Responses, exResponse{Question: r.QuestionID, Decision: r.Decision, Hours: r.Hours,
+			Planned: r.Planned, Comment: r.Comment, By: r.By, At: r.At})
+	}
+	slices.SortFunc(rec.Responses, func(x, y exResponse) int { return strings.Compare(x.Question, y.Question) })
+	rows, err := tx.QueryContext(ctx, `SELECT question_id, their_value, their_note, their_evidence, their_owner,
+		their_due_date, their_action_status, their_updated_at, their_updated_by, merged_at, resolved_at
+		FROM merge_conflicts WHERE assessment_id = ? ORDER BY question_id`, a.ID)
+	if err != nil {
+		return rec, fmt.Errorf("list conflicts: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c exConflict
+		var updated, merged string
+		if err := rows.Scan(&c.Question, &c.Theirs.Value, &c.Theirs.Note, &c.Theirs.Evidence, &c.Theirs.Owner, &c.Theirs.Due,
+			&c.Theirs.ActionStatus, &updated, &c.Theirs.UpdatedBy, &merged, &c.ResolvedAt); err != nil {
+			return rec, fmt.Errorf("read conflict: %w", err)
+		}
+		c.Theirs.Question, c.Theirs.UpdatedAt, c.MergedAt = c.Question, parseTime(updated), parseTime(merged)
+		rec.MergeConflicts = append(rec.MergeConflicts, c)
+	}
+	return rec, rows.Err()
 }

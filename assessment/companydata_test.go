@@ -39,12 +39,27 @@ func fullCompany(t *testing.T, s *assessment.Store, name, cvr, secret string) (a
 			t.Fatal(err)
 		}
 	}
-	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: first.ID, Reviewer: "Jens", Decision: assessment.Approved,
+	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: first.ID, Reviewer: "Jens", Organisation: "Revisionsfirmaet", Decision: assessment.Approved,
 		Statement: "Godkendt " + secret}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Reopen(ctx, first.ID, "Birthe", "Genåbnet "+secret); err != nil {
 		t.Fatal(err)
+	}
+	// The partner's file comes back with a response and another answer to b2: a conflict.
+	snap, err := s.Snapshot(ctx, first.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap.Responses = map[string]assessment.Response{"b1": {QuestionID: "b1", Decision: assessment.DecisionAccepted,
+		Comment: "Svar " + secret, By: "Jens", At: epoch}}
+	snap.Answers["b2"] = assessment.Answer{QuestionID: "b2", Value: assessment.No, Note: "Deres " + secret, UpdatedAt: epoch}
+	data, err := assessment.MarshalExchange(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := s.MergeExchange(ctx, set, data, ""); err != nil || res.Responses != 1 || len(res.Conflicts) != 1 {
+		t.Fatalf("merge: %+v, %v", res, err)
 	}
 	second, err := s.StartRound(ctx, set, first.ID, "Runde 2", "Birthe")
 	if err != nil {
@@ -72,6 +87,11 @@ type exportedCompany struct {
 		StatusChanges []struct {
 			From, To, Note string
 		} `json:"status_changes"`
+		Responses      []struct{ Comment string } `json:"responses"`
+		MergeConflicts []struct {
+			Question string
+			Theirs   struct{ Note string }
+		} `json:"merge_conflicts"`
 	} `json:"assessments"`
 }
 
@@ -110,6 +130,10 @@ func TestExportCompany(t *testing.T) {
 	// submitted, in_review, approved (sign-off), in_review again (reopen, with its reason)
 	if n := len(first.StatusChanges); n != 4 || first.StatusChanges[3].Note != "Genåbnet Æble" || first.StatusChanges[3].From != "approved" {
 		t.Errorf("status history %+v", first.StatusChanges)
+	}
+	if len(first.Responses) != 1 || first.Responses[0].Comment != "Svar Æble" || len(first.MergeConflicts) != 1 ||
+		first.MergeConflicts[0].Question != "b2" || first.MergeConflicts[0].Theirs.Note != "Deres Æble" {
+		t.Errorf("the partner's response and the merge conflict are not exported: %+v %+v", first.Responses, first.MergeConflicts)
 	}
 	if second.PreviousUID != first.UID || len(second.Answers) != 2 || !second.Answers[0].Reconfirm {
 		t.Errorf("second round exported as %+v", second)

@@ -119,8 +119,8 @@ func IsEncryptedExchange(data []byte) bool {
 // file cannot be told apart (GCM only says the tag does not match); both give
 // exchange.wrong_passphrase.
 func DecryptExchange(data []byte, passphrase string) ([]byte, error) {
-	if len(data) > maxExchangeSize*2 { // base64 grows the content by a third
-		return nil, i18n.NewError("exchange.too_large", nil, nil)
+	if len(data) > MaxExchangeFileSize {
+		return nil, exchangeTooLarge()
 	}
 	var f encryptedFile
 	if err := json.Unmarshal(data, &f); err != nil {
@@ -146,7 +146,8 @@ func DecryptExchange(data []byte, passphrase string) ([]byte, error) {
 	if len(f.Nonce) != aead.NonceSize() {
 		return nil, i18n.NewError("exchange.damaged", nil, errors.New("bad nonce length"))
 	}
-	plain, err := aead.Open(nil, f.Nonce, f.Ciphertext, f.additionalData())
+	// Decrypted in place: a large file is not held a third time.
+	plain, err := aead.Open(f.Ciphertext[:0], f.Nonce, f.Ciphertext, f.additionalData())
 	if err != nil {
 		return nil, i18n.NewError("exchange.wrong_passphrase", nil, err)
 	}

@@ -16,7 +16,14 @@ import (
 func csvSnapshot() *assessment.Snapshot {
 	return &assessment.Snapshot{
 		Assessment: assessment.Assessment{Profile: []string{"employees"}},
+		Systems:    []assessment.System{{Kind: "erp", Product: "business-central"}},
+		Responses: map[string]assessment.Response{
+			"e1": {QuestionID: "e1", Decision: assessment.DecisionAccepted, Hours: 12.5, Planned: "2027-02-01",
+				Comment: "=sættes op i BC", By: "Jens Ærø"},
+			"b1": {QuestionID: "b1", Decision: assessment.DecisionDeclined, By: "Jens Ærø"}, // no partner task: left out
+		},
 		Answers: map[string]assessment.Answer{
+			"e1": {QuestionID: "e1", Value: assessment.No},
 			"b1": {QuestionID: "b1", Value: assessment.No, Owner: "Birthe Østergård", Due: "2026-12-31",
 				ActionStatus: assessment.ActionInProgress, Note: "Mangler; se \"mappe 3\"\nog linje 2"},
 			"b2": {QuestionID: "b2", Value: assessment.Yes},
@@ -65,13 +72,16 @@ func TestWriteActionPlanCSV(t *testing.T) {
 		lang   i18n.Lang
 		header string
 		b1     []string
+		e1     []string // the partner's response columns
 	}{
-		{i18n.Danish, "Alvor;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note",
+		{i18n.Danish, "Alvorlighed;Område;Spørgsmål;Det skal I gøre;Ansvarlig;Frist;Status;Note;Partnerens svar;Timer (estimat);Planlagt;Partnerens kommentar;Besvaret af",
 			[]string{"Høj", "Basics (da)", "Records of processing? (da)", "Write the records. (da)", "Birthe Østergård",
-				"31.12.2026", "I gang", "Mangler; se \"mappe 3\"\nog linje 2"}},
-		{i18n.English, "Severity;Area;Question;What to do;Owner;Due date;Status;Note",
+				"31.12.2026", "I gang", "Mangler; se \"mappe 3\"\nog linje 2", "", "", "", "", ""},
+			[]string{"Accepteret", "12,5", "01.02.2027", "'=sættes op i BC", "Jens Ærø"}},
+		{i18n.English, "Severity;Area;Question;What to do;Owner;Due date;Status;Note;Partner's response;Hours (estimate);Planned;Partner's comment;Answered by",
 			[]string{"High", "Basics", "Records of processing?", "Write the records.", "Birthe Østergård",
-				"2026-12-31", "In progress", "Mangler; se \"mappe 3\"\nog linje 2"}},
+				"2026-12-31", "In progress", "Mangler; se \"mappe 3\"\nog linje 2", "", "", "", "", ""},
+			[]string{"Accepted", "12.5", "2027-02-01", "'=sættes op i BC", "Jens Ærø"}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.lang), func(t *testing.T) {
@@ -100,15 +110,18 @@ func TestWriteActionPlanCSV(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// b1 (no, weight 3: high) first, then s1 (partly, weight 2: low); b2 is no gap.
-			if len(rows) != 3 {
-				t.Fatalf("%d rows, want header and 2 gaps: %q", len(rows), rows)
+			// b1 and e1 (no, weight 3: high) first, then s1 (partly, weight 2: low); b2 is no gap.
+			if len(rows) != 4 {
+				t.Fatalf("%d rows, want header and 3 gaps: %q", len(rows), rows)
 			}
 			if !slices.Equal(rows[1], tt.b1) {
 				t.Errorf("b1 row\n got %q\nwant %q", rows[1], tt.b1)
 			}
-			if rows[2][4] != "'=HYPERLINK(\"http://x\")" || rows[2][7] != "'- ikke startet" {
-				t.Errorf("text that Excel would run as a formula is not neutralised: %q", rows[2])
+			if got := rows[2][8:]; rows[2][2] != text("Deletion in ERP?").In(tt.lang) || !slices.Equal(got, tt.e1) {
+				t.Errorf("e1 row %q, want the response %q", rows[2], tt.e1)
+			}
+			if rows[3][4] != "'=HYPERLINK(\"http://x\")" || rows[3][7] != "'- ikke startet" {
+				t.Errorf("text that Excel would run as a formula is not neutralised: %q", rows[3])
 			}
 		})
 	}
@@ -123,5 +136,43 @@ func TestWriteActionPlanCSVNoGaps(t *testing.T) {
 	}
 	if got := strings.Count(buf.String(), "\r\n"); got != 1 {
 		t.Errorf("%d lines for an empty plan, want the header only", got)
+	}
+}
+
+// Every start that Excel (and LibreOffice) would run as a formula gets the apostrophe: = + - @,
+// and a tab or carriage return before one; other text is left as it is.
+func TestActionPlanCSVNeutralisesFormulas(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		guarded bool
+	}{
+		{"=1+1", true},
+		{"+1+1", true},
+		{"-1+1", true},
+		{"@SUM(A1:A9)", true},
+		{"\t=1+1", true},
+		{"\r=1+1", true},
+		{"1+1", false},
+		{"Søren = ansvarlig", false},
+	} {
+		snap := &assessment.Snapshot{Answers: map[string]assessment.Answer{
+			"b1": {QuestionID: "b1", Value: assessment.No, Owner: tt.text, Note: tt.text},
+		}}
+		var buf bytes.Buffer
+		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English); err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		if err != nil || len(rows) != 2 {
+			t.Fatalf("%q: %d rows, %v", tt.text, len(rows), err)
+		}
+		for _, col := range []int{4, 7} { // owner, note
+			got := rows[1][col]
+			if strings.HasPrefix(got, "'") != tt.guarded || !strings.Contains(got, strings.TrimLeft(tt.text, "\t\r")) {
+				t.Errorf("%q in column %d written as %q; guarded with an apostrophe: want %v", tt.text, col, got, tt.guarded)
+			}
+		}
 	}
 }

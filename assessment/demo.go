@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gdprtjek/checklists"
+	"gdprtjek/i18n"
 )
 
 // DemoCompanyName is the sample company the demo command creates.
@@ -53,7 +54,11 @@ func (s *Store) CreateDemo(ctx context.Context, set *checklists.Set) (int64, err
 		if id, err = insertAssessment(ctx, tx, &a); err != nil {
 			return err
 		}
-		for _, sc := range set.Scope(Facts(a.Profile, systems)) {
+		activities, err := insertDemoDataMap(ctx, tx, systems, now)
+		if err != nil {
+			return err
+		}
+		for _, sc := range set.Scope(Facts(a.Profile, systems, activities...)) {
 			if !sc.Applies {
 				continue
 			}
@@ -66,6 +71,47 @@ func (s *Store) CreateDemo(ctx context.Context, set *checklists.Set) (int64, err
 		return nil
 	})
 	return id, err
+}
+
+// insertDemoDataMap gives the demo's systems a data map from the built-in templates, in Danish:
+// payroll, ERP and newsletter as the templates have them (the newsletter without a retention
+// period, as the template leaves it), and a CRM hosted in the USA whose transfer has no basis,
+// so that the documents show the flag. Supervision dates are relative to now: Danløn's next
+// assurance report is overdue.
+func insertDemoDataMap(ctx context.Context, tx *sql.Tx, systems []System, now time.Time) ([]Activity, error) {
+	templates, err := checklists.Templates()
+	if err != nil {
+		return nil, err
+	}
+	var all []Activity
+	for _, sys := range systems {
+		t := checklists.TemplateFor(templates, sys.Kind, sys.Product)
+		if t == nil {
+			continue
+		}
+		acts := FromTemplate(t, i18n.Danish, sys.ID)
+		for i := range acts {
+			if sys.Kind == "crm" {
+				acts[i].Transfer, acts[i].TransferBasis = checklists.TransferUSA, checklists.BasisNone
+				acts[i].Recipients = "Salgsværktøj Inc. (USA) som databehandler"
+			}
+			if err := insertActivity(ctx, tx, &acts[i]); err != nil {
+				return nil, err
+			}
+		}
+		all = append(all, acts...)
+	}
+	day := func(months int) string { return now.AddDate(0, months, 0).Format(time.DateOnly) }
+	for _, sv := range []Supervision{
+		{SystemID: systems[0].ID, Subprocessors: AgreementYes, Last: day(-3), Next: day(9)},
+		{SystemID: systems[1].ID, Subprocessors: AgreementYes, Last: day(-14), Next: day(-2)},
+		{SystemID: systems[2].ID, Subprocessors: AgreementUnknown},
+	} {
+		if err := upsertSupervision(ctx, tx, &sv); err != nil {
+			return nil, err
+		}
+	}
+	return all, nil
 }
 
 var demoNotes = []string{

@@ -157,11 +157,11 @@ func TestImportRefusesBadFiles(t *testing.T) {
 		{"truncated", data[:len(data)*2/3], "exchange.damaged"},
 		{"truncated to nothing", nil, "exchange.damaged"},
 		{"not an exchange file", []byte(`{"format": "noget-andet"}`), "exchange.not_exchange"},
-		{"newer format version", edit(`"schema_version": 1`, `"schema_version": 2`), "exchange.version_unsupported"},
+		{"newer format version", edit(`"schema_version": 2`, `"schema_version": 3`), "exchange.version_unsupported"},
 		{"unknown field", edit(`"cvr":`, `"hemmeligt": "x", "cvr":`), "exchange.damaged"},
 		{"unknown question", resealed(`"question": "s2"`, `"question": "findes-ikke"`), "answer.unknown_question"},
 		{"bad due date", resealed(`"due": "2026`, `"due": "31.12.2026`), "answer.due_invalid"},
-		{"bad profile", resealed(`"employees"`, `"rumfart"`), "assessment.profile_invalid"},
+		{"bad profile", resealed("\"profile\": [\n        \"employees\"", "\"profile\": [\n        \"rumfart\""), "assessment.profile_invalid"},
 		// Passes every check before the transaction; the database's CHECK refuses the last
 		// row written, after the company, systems, assessment and answers went in.
 		{"bad sign-off decision", resealed(`"decision": "returned"`, `"decision": "maybe"`), "exchange.damaged"},

@@ -86,7 +86,7 @@ func FuzzImportExchange(f *testing.F) {
 	f.Add(demo)
 	f.Add(demo[:len(demo)/2])
 	f.Add([]byte(strings.Replace(string(demo), `"yes"`, `"ja"`, 1)))
-	f.Add([]byte(`{"format":"gdprtjek-exchange","schema_version":2}`))
+	f.Add([]byte(`{"format":"gdprtjek-exchange","schema_version":3}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzcount.Tried("FuzzImportExchange")
@@ -106,6 +106,7 @@ func FuzzImportContent(f *testing.F) {
 	}
 	f.Add([]byte(file.Content))
 	f.Add([]byte(`{"company":{"name":"Ø"},"assessment":{"uid":"u","title":"t","status":"approved"},"answers":[{"question":"governance.records","value":"yes","due":"0000-00-00"}]}`))
+	f.Add([]byte(`{"company":{"name":"Ø"},"assessment":{"uid":"u","title":"t","status":"draft"},"responses":[{"question":"governance.records","decision":"accepted","hours":1e308,"planned":"2026-02-30","by":" "}]}`))
 	f.Fuzz(func(t *testing.T, content []byte) {
 		fuzzcount.Tried("FuzzImportContent")
 		var c exchangeContent
@@ -149,7 +150,7 @@ func FuzzImportProtected(f *testing.F) {
 // FuzzCVR: whatever people type as a CVR number is either accepted as eight digits that pass
 // the modulus-11 check or refused with a message; normalising twice changes nothing.
 func FuzzCVR(f *testing.F) {
-	for _, seed := range []string{"", "10150817", "DK 10 15 08 17", "dk10150817", "01234567", "1015081", "１０１５０８１７", "10150818", "DKDK10150817", "10\u00a015\u00a008\u00a017"} {
+	for _, seed := range []string{"", "10150817", "DK 10 15 08 17", "dk10150817", "01234567", "00000000", "1015081", "１０１５０８１７", "10150818", "DKDK10150817", "10\u00a015\u00a008\u00a017"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, typed string) {

@@ -192,4 +192,10 @@ type Snapshot struct {
 	Answers    map[string]Answer // by question ID
 	Comments   []Comment
 	SignOffs   []SignOff
+	Responses  map[string]Response // the partner's responses, by question ID
+	Conflicts  []Conflict          // unresolved merge conflicts, by question ID
+	// The company's data map: processing activities per system, and per system ID what is
+	// known of the vendor as processor.
+	Activities  []Activity
+	Supervision map[int64]Supervision
 }

@@ -50,8 +50,12 @@ func (s *Store) Overview(ctx context.Context, set *checklists.Set) ([]CompanySum
 			if err != nil {
 				return nil, err
 			}
+			activities, err := s.Activities(ctx, c.ID)
+			if err != nil {
+				return nil, err
+			}
 			for _, a := range byCompany[c.ID] {
-				sum, err := s.summarise(ctx, set, a, systems)
+				sum, err := s.summarise(ctx, set, a, systems, activities)
 				if err != nil {
 					return nil, err
 				}
@@ -63,7 +67,7 @@ func (s *Store) Overview(ctx context.Context, set *checklists.Set) ([]CompanySum
 	return out, nil
 }
 
-func (s *Store) summarise(ctx context.Context, set *checklists.Set, a Assessment, systems []System) (AssessmentSummary, error) {
+func (s *Store) summarise(ctx context.Context, set *checklists.Set, a Assessment, systems []System, activities []Activity) (AssessmentSummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT question_id FROM answers WHERE assessment_id = ?`, a.ID)
 	if err != nil {
 		return AssessmentSummary{}, fmt.Errorf("list answered questions: %w", err)
@@ -81,7 +85,7 @@ func (s *Store) summarise(ctx context.Context, set *checklists.Set, a Assessment
 		return AssessmentSummary{}, err
 	}
 	sum := AssessmentSummary{Assessment: a}
-	for _, sc := range Pinned(set, a).Scope(Facts(a.Profile, systems)) {
+	for _, sc := range Pinned(set, a).Scope(Facts(a.Profile, systems, activities...)) {
 		if sc.Applies {
 			sum.Applicable++
 			if answered[sc.Question.ID] {

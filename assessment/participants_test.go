@@ -48,7 +48,7 @@ func TestParticipants(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
+	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys IT ApS", Organisation: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
 		t.Fatal(err)
 	}
 	wantErrID(t, s.SetParticipants(ctx, a.ID, "ændret bagefter"), "assessment.read_only")

@@ -53,8 +53,24 @@ func (s *Store) Reopen(ctx context.Context, id int64, by, reason string) error {
 
 // SignOff records a reviewer's decision on an assessment under review and sets its status.
 func (s *Store) SignOff(ctx context.Context, so *SignOff) error {
+	return s.signOff(ctx, so, false)
+}
+
+// SignOffReceived is SignOff for a reviewer who holds the assessment as received: an imported
+// exchange file is the company's submission whatever step its copy was at, so a draft or
+// returned assessment is first recorded as submitted (by the reviewer, on receipt), in the same
+// transaction. The command line's signoff uses it; it has no other way to submit.
+func (s *Store) SignOffReceived(ctx context.Context, so *SignOff) error {
+	return s.signOff(ctx, so, true)
+}
+
+func (s *Store) signOff(ctx context.Context, so *SignOff, received bool) error {
 	if strings.TrimSpace(so.Reviewer) == "" {
 		return i18n.NewError("review.reviewer_required", nil, nil)
+	}
+	// A sign-off speaks for an organisation (the partner, the auditor): the report names it.
+	if strings.TrimSpace(so.Organisation) == "" {
+		return i18n.NewError("review.organisation_required", nil, nil)
 	}
 	if so.Decision != Approved && so.Decision != Returned {
 		return i18n.NewError("review.decision_invalid", i18n.Args{"Decision": string(so.Decision)}, nil)
@@ -64,6 +80,12 @@ func (s *Store) SignOff(ctx context.Context, so *SignOff) error {
 		from, err := currentStatus(ctx, tx, so.AssessmentID)
 		if err != nil {
 			return err
+		}
+		if received && (from == Draft || from == Returned) {
+			if err := s.changeStatus(ctx, tx, so.AssessmentID, from, Submitted, so.Reviewer, ""); err != nil {
+				return err
+			}
+			from = Submitted
 		}
 		if from != InReview && from != Submitted {
 			return i18n.NewError("assessment.status_change_invalid", i18n.Args{"From": string(from), "To": string(so.Decision)}, nil)
@@ -104,10 +126,23 @@ func (s *Store) changeStatus(ctx context.Context, tx *sql.Tx, id int64, from, to
 	return nil
 }
 
+// CommentAuthor names a comment's author with the organisation they write for, when given:
+// "Jens Ærø (Nordlys IT ApS)". Comments keep one author field; the organisation is part of it.
+func CommentAuthor(name, organisation string) string {
+	name, organisation = strings.TrimSpace(name), strings.TrimSpace(organisation)
+	if organisation == "" || name == "" {
+		return name
+	}
+	return name + " (" + organisation + ")"
+}
+
 // AddComment records a reviewer's comment on a question (or, with no question, the whole).
 func (s *Store) AddComment(ctx context.Context, c *Comment) error {
 	if strings.TrimSpace(c.Body) == "" {
 		return i18n.NewError("review.comment_empty", nil, nil)
+	}
+	if strings.TrimSpace(c.Author) == "" {
+		return i18n.NewError("review.author_required", nil, nil)
 	}
 	c.CreatedAt = s.Now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {

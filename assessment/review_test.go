@@ -36,7 +36,7 @@ func inStatus(t *testing.T, s *assessment.Store, status assessment.Status) asses
 	case assessment.Approved:
 		step(assessment.Submitted)
 		step(assessment.InReview)
-		if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
+		if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys IT ApS", Organisation: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -102,23 +102,25 @@ func TestSignOff(t *testing.T) {
 		from     assessment.Status
 		decision assessment.Status
 		reviewer string
+		org      string
 		want     string // error ID; "" for accepted
 	}{
-		{assessment.InReview, assessment.Approved, "Nordlys IT ApS", ""},
-		{assessment.InReview, assessment.Returned, "Nordlys IT ApS", ""},
-		{assessment.Submitted, assessment.Approved, "Nordlys IT ApS", ""},
-		{assessment.Draft, assessment.Approved, "Nordlys IT ApS", "assessment.status_change_invalid"},
-		{assessment.Returned, assessment.Approved, "Nordlys IT ApS", "assessment.status_change_invalid"},
-		{assessment.Approved, assessment.Approved, "Nordlys IT ApS", "assessment.status_change_invalid"},
-		{assessment.InReview, assessment.Draft, "Nordlys IT ApS", "review.decision_invalid"},
-		{assessment.InReview, assessment.Approved, "  ", "review.reviewer_required"},
+		{assessment.InReview, assessment.Approved, "Jens Ærø", "Nordlys IT ApS", ""},
+		{assessment.InReview, assessment.Returned, "Jens Ærø", "Nordlys IT ApS", ""},
+		{assessment.Submitted, assessment.Approved, "Jens Ærø", "Nordlys IT ApS", ""},
+		{assessment.Draft, assessment.Approved, "Jens Ærø", "Nordlys IT ApS", "assessment.status_change_invalid"},
+		{assessment.Returned, assessment.Approved, "Jens Ærø", "Nordlys IT ApS", "assessment.status_change_invalid"},
+		{assessment.Approved, assessment.Approved, "Jens Ærø", "Nordlys IT ApS", "assessment.status_change_invalid"},
+		{assessment.InReview, assessment.Draft, "Jens Ærø", "Nordlys IT ApS", "review.decision_invalid"},
+		{assessment.InReview, assessment.Approved, "  ", "Nordlys IT ApS", "review.reviewer_required"},
+		{assessment.InReview, assessment.Approved, "Jens Ærø", " ", "review.organisation_required"},
 	}
 	for _, tt := range tests {
-		t.Run(string(tt.from)+"/"+string(tt.decision)+"/"+tt.reviewer, func(t *testing.T) {
+		t.Run(string(tt.from)+"/"+string(tt.decision)+"/"+tt.reviewer+"/"+tt.org, func(t *testing.T) {
 			s := openStore(t)
 			a := inStatus(t, s, tt.from)
 			before, _ := s.Snapshot(ctx, a.ID)
-			err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: tt.reviewer, Decision: tt.decision,
+			err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: tt.reviewer, Organisation: tt.org, Decision: tt.decision,
 				Statement: "Gennemgået på mødet"})
 			snap, _ := s.Snapshot(ctx, a.ID)
 			if tt.want != "" {
@@ -145,7 +147,7 @@ func TestApprovedIsReadOnly(t *testing.T) {
 	set := testSet()
 	a := inStatus(t, s, assessment.InReview)
 	save(t, s, set, a.ID, "b1", assessment.No)
-	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys", Decision: assessment.Approved}); err != nil {
+	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Nordlys", Organisation: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
 		t.Fatal(err)
 	}
 	err := s.SaveAnswer(ctx, set, &assessment.Answer{AssessmentID: a.ID, QuestionID: "b1", Value: assessment.Yes})

@@ -273,7 +273,7 @@ func sortGaps(gaps []Gap) []Gap {
 // ScoreSnapshot scores an assessment with its own profile, its company's systems and only the
 // checklists it pinned.
 func ScoreSnapshot(set *checklists.Set, snap *Snapshot) Result {
-	return Score(Pinned(set, snap.Assessment), Facts(snap.Assessment.Profile, snap.Systems), snap.Answers)
+	return Score(Pinned(set, snap.Assessment), Facts(snap.Assessment.Profile, snap.Systems, snap.Activities...), snap.Answers)
 }
 
 // Pinned narrows set to the checklists an assessment pinned; with none pinned, all of set.

@@ -35,6 +35,8 @@ type Store struct {
 	path string
 	// Now is the clock; tests replace it to get fixed timestamps.
 	Now func() time.Time
+	// autoBackup: take a backup before an import, merge or checklist update (SetAutoBackup).
+	autoBackup bool
 }
 
 // DefaultPath is the database the GUI and the commands share unless told otherwise.
@@ -77,8 +79,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // busyTimeout is how long a write waits while another window or command writes to the same
-// database, before the user is told it is busy.
-const busyTimeout = 5 * time.Second
+// database, before the user is told it is busy. A variable so that a test can shorten it.
+var busyTimeout = 5 * time.Second
 
 // dsn puts every connection setting into mattn's connection string: a PRAGMA run with Exec
 // would reach only one pooled connection.
@@ -104,6 +106,11 @@ func prepareFile(path string) (fresh bool, err error) {
 	}
 	if !errors.Is(err, fs.ErrExist) {
 		return false, i18n.NewError("store.open_failed", i18n.Args{"Path": path}, err)
+	}
+	// A folder, a device or a FIFO given as the database is refused before it is opened: opening
+	// a FIFO would wait for a writer for ever.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return false, i18n.NewError("store.not_a_database", i18n.Args{"Path": path}, fmt.Errorf("mode %s", info.Mode()))
 	}
 	f, err = os.Open(path)
 	if err != nil {

@@ -7,10 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"testing/fstest"
 	"time"
 
+	"gdprtjek/checklists"
 	"gdprtjek/i18n"
 )
 
@@ -199,12 +201,58 @@ func TestBackupNameUsesClock(t *testing.T) {
 func TestRealMigrationToQuestionHash(t *testing.T) {
 	ctx := context.Background()
 	path := buildV1(t)
+	// Answers as the first version saved them, written with its schema's columns.
+	v1, err := sql.Open("sqlite3", dsn(path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const at = "2025-03-01T09:00:00Z"
+	for _, stmt := range []string{
+		`INSERT INTO assessments (id, uid, company_id, title, checklists, created_at, updated_at)
+			VALUES (7, 'uid-v1', (SELECT id FROM companies), 'Første runde', '[{"id":"basis","version":1}]', '` + at + `', '` + at + `')`,
+		`INSERT INTO answers (assessment_id, question_id, value, note, owner, due_date, action_status, updated_at)
+			VALUES (7, 'basis.records', 'no', 'Mangler – æøå', 'Birthe', '2025-12-31', 'in_progress', '` + at + `')`,
+		`INSERT INTO answers (assessment_id, question_id, value, updated_at) VALUES (7, 'basis.dpa', 'yes', '` + at + `')`,
+	} {
+		if _, err := v1.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v1.Close()
+
 	migrations = migrationFiles // the real steps, after buildV1's first-only set
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	answers, err := s.Answers(ctx, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Answer{
+		"basis.records": {AssessmentID: 7, QuestionID: "basis.records", Value: No, Note: "Mangler – æøå", Owner: "Birthe",
+			Due: "2025-12-31", ActionStatus: ActionInProgress},
+		"basis.dpa": {AssessmentID: 7, QuestionID: "basis.dpa", Value: Yes, ActionStatus: ActionOpen},
+	}
+	if len(answers) != len(want) {
+		t.Fatalf("%d answers after migrating, want %d", len(answers), len(want))
+	}
+	for id, w := range want {
+		got := answers[id]
+		if got.Value != w.Value || got.Note != w.Note || got.Owner != w.Owner || got.Due != w.Due ||
+			got.ActionStatus != w.ActionStatus || got.Reconfirm || got.QuestionHash != "" {
+			t.Errorf("%s after migrating: %+v, want its values kept and an empty fingerprint", id, got)
+		}
+	}
+	// Nothing is known about the text they answered, so a newer checklist marks none of them.
+	set := checklists.NewSet([]*checklists.Checklist{{ID: "basis", Version: 2, Area: "basis", Questions: []checklists.Question{
+		{ID: "basis.records", Weight: 2, Text: checklists.Text{DA: "Ny tekst?", EN: "New text?"}},
+		{ID: "basis.dpa", Weight: 2, Text: checklists.Text{DA: "Ny tekst 2?", EN: "New text 2?"}},
+	}}})
+	if marked, err := s.UpdateChecklists(ctx, set, 7); err != nil || marked != 0 {
+		t.Errorf("a checklist update after migrating marked %d answers (%v), want 0", marked, err)
+	}
 	if v := userVersion(t, path); v != SchemaVersion() || v < 2 {
 		t.Fatalf("user_version = %d, want %d", v, SchemaVersion())
 	}
@@ -215,4 +263,47 @@ func TestRealMigrationToQuestionHash(t *testing.T) {
 	if backups, _ := filepath.Glob(path + ".v1-*.bak"); len(backups) != 1 {
 		t.Errorf("backups = %v, want one copy of the v1 database", backups)
 	}
+}
+
+// Both checks for a database from a newer version refuse the first version past this one's
+// (not only a far newer one): refuseNewer before anything is opened for writing, and migrate
+// should the file have changed since. Each is tested on its own, as the first hides the second.
+func TestNewerSchemaRefusedAtTheBoundary(t *testing.T) {
+	ctx := context.Background()
+	latest := len(migrationNames())
+	for _, tt := range []struct {
+		version int
+		refused bool
+	}{{latest, false}, {latest + 1, true}, {99, true}} {
+		path := filepath.Join(t.TempDir(), "gdprtjek.db")
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(tt.version)); err != nil {
+			t.Fatal(err)
+		}
+		want := ""
+		if tt.refused {
+			want = "store.too_new"
+		}
+		if got := errIDOf(refuseNewer(ctx, path)); got != want {
+			t.Errorf("refuseNewer at user_version %d (this version: %d): %q, want %q", tt.version, latest, got, want)
+		}
+		if got := errIDOf(s.migrate(ctx)); got != want {
+			t.Errorf("migrate at user_version %d (this version: %d): %q, want %q", tt.version, latest, got, want)
+		}
+		s.Close()
+	}
+}
+
+func errIDOf(err error) string {
+	var ie *i18n.Error
+	if errors.As(err, &ie) {
+		return ie.ID
+	}
+	if err != nil {
+		return err.Error()
+	}
+	return ""
 }

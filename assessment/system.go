@@ -106,8 +106,10 @@ func querySystems(ctx context.Context, q queryer, companyID int64) ([]System, er
 	return out, rows.Err()
 }
 
-// Facts are the scoping conditions that hold for an assessment's profile and a company's systems.
-func Facts(profile []string, systems []System) checklists.Facts {
+// Facts are the scoping conditions that hold for an assessment's profile and a company's
+// systems; a data-map activity that transfers data outside the EU/EEA scopes the transfer
+// questions in even where its system is hosted in the EU (support access from the USA, say).
+func Facts(profile []string, systems []System, activities ...Activity) checklists.Facts {
 	f := checklists.Facts{}
 	for _, p := range profile {
 		f[p] = true
@@ -117,6 +119,11 @@ func Facts(profile []string, systems []System) checklists.Facts {
 			f[c] = true
 		}
 		if sys.Hosting != HostingEU {
+			f[checklists.OutsideEEA] = true
+		}
+	}
+	for _, a := range activities {
+		if a.Transfer == checklists.TransferUSA || a.Transfer == checklists.TransferThird {
 			f[checklists.OutsideEEA] = true
 		}
 	}

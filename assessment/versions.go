@@ -25,6 +25,9 @@ func Outdated(set *checklists.Set, a Assessment) []checklists.Ref {
 // stay, matched by question ID; an answer whose question was reworded since it was given is
 // marked to be re-confirmed. It returns how many answers were marked.
 func (s *Store) UpdateChecklists(ctx context.Context, set *checklists.Set, assessmentID int64) (int, error) {
+	if err := s.BeforeChange(ctx); err != nil {
+		return 0, err
+	}
 	marked := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		a, err := scanAssessment(tx.QueryRowContext(ctx, `SELECT `+assessmentColumns+` FROM assessments WHERE id = ?`, assessmentID))

@@ -106,3 +106,38 @@ func TestPreviousResult(t *testing.T) {
 		t.Fatalf("previous result: %+v %v, want 50%%", prev, err)
 	}
 }
+
+// An approved assessment is read-only: moving it to newer checklist versions is refused, and
+// neither its pinned versions nor its answers change.
+func TestUpdateChecklistsRefusesApproved(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	v1 := versionedSet(1, "Har I en fortegnelse?")
+	c := assessment.Company{Name: "Æblegården ApS"}
+	if err := s.CreateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	a := assessment.Assessment{CompanyID: c.ID, Title: "Runde 1", Checklists: v1.Refs()}
+	if err := s.CreateAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	save(t, s, v1, a.ID, "gov.records", assessment.Yes)
+	for _, to := range []assessment.Status{assessment.Submitted, assessment.InReview} {
+		if err := s.SetStatus(ctx, a.ID, to, "Søren"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Kirsten Møller", Organisation: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
+		t.Fatal(err)
+	}
+	v2 := versionedSet(2, "Har I en fortegnelse over alle behandlinger (art. 30)?")
+	_, err := s.UpdateChecklists(ctx, v2, a.ID)
+	wantErrID(t, err, "assessment.read_only")
+	got, err := s.Assessment(ctx, a.ID)
+	if err != nil || len(got.Checklists) != 1 || got.Checklists[0].Version != 1 {
+		t.Errorf("pinned versions after the refused update: %+v %v, want gov v1", got.Checklists, err)
+	}
+	if answers, err := s.Answers(ctx, a.ID); err != nil || answers["gov.records"].Reconfirm {
+		t.Errorf("the refused update marked the answer for re-confirmation: %+v %v", answers["gov.records"], err)
+	}
+}

@@ -112,7 +112,9 @@ func KnownCondition(name string) bool {
 
 // Sources are the legal sources a reference may cite; a reference is "SOURCE locator".
 var Sources = []string{"GDPR", "Databeskyttelsesloven", "Markedsføringsloven", "Bogføringsloven",
-	"Datatilsynet", "Cookiebekendtgørelsen", "Ansættelsesbevisloven", "Forældelsesloven"}
+	"Datatilsynet", "Cookiebekendtgørelsen", "Ansættelsesbevisloven", "Forældelsesloven",
+	"Helbredsoplysningsloven", "Arbejdstidsloven", "Whistleblowerloven", "Børneattestloven", "AI-forordningen",
+	"Forbrugerombudsmanden", "EU-Retten"}
 
 // RefSource returns the source a reference cites, or "" when it cites none of Sources.
 func RefSource(ref string) string {

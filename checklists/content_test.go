@@ -49,7 +49,7 @@ func TestBuiltinCoverage(t *testing.T) {
 // Well-formed locators after each source: "GDPR art. 30(5)", "Databeskyttelsesloven §11, stk. 2".
 var locators = map[string]*regexp.Regexp{
 	"GDPR":  regexp.MustCompile(`^art\. \d+(\(\d+\))?(\([a-z]\))?(–\d+)?$`),
-	"act":   regexp.MustCompile(`^§ ?\d+[a-z]?(, stk\. \d+)?(–\d+)?$`),
+	"act":   regexp.MustCompile(`^§ ?\d+[a-z]?(, stk\. \d+)?(–\d+)?(, nr\. \d+)?$`),
 	"other": regexp.MustCompile(`^\S.*$`),
 }
 
@@ -107,9 +107,10 @@ func checkRef(t *testing.T, question, ref string) {
 	locator := strings.TrimPrefix(ref, source+" ")
 	pattern := locators["other"]
 	switch source {
-	case "GDPR":
+	case "GDPR", "AI-forordningen":
 		pattern = locators["GDPR"]
-	case "Databeskyttelsesloven", "Markedsføringsloven", "Bogføringsloven", "Ansættelsesbevisloven", "Forældelsesloven":
+	case "Databeskyttelsesloven", "Markedsføringsloven", "Bogføringsloven", "Ansættelsesbevisloven", "Forældelsesloven",
+		"Helbredsoplysningsloven", "Arbejdstidsloven", "Whistleblowerloven", "Børneattestloven":
 		pattern = locators["act"]
 	}
 	if !pattern.MatchString(locator) {

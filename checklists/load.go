@@ -5,6 +5,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -40,8 +42,9 @@ var (
 	questionIDPattern = regexp.MustCompile(`^[a-z0-9]+(?:[._-][a-z0-9]+)*$`)
 )
 
-// maxFileSize bounds a checklist file; the largest built-in is a few tens of kilobytes.
-const maxFileSize = 8 << 20
+// maxFileSize bounds a checklist file; the largest built-in is a few tens of kilobytes
+// (docs/robustness.md).
+const maxFileSize = 4 << 20
 
 var builtin = sync.OnceValues(func() (*Set, error) {
 	lists, problems := parseFS(builtinFiles, "data", Builtin)
@@ -55,9 +58,24 @@ var builtin = sync.OnceValues(func() (*Set, error) {
 // LoadBuiltin returns the checklists embedded in the binary.
 func LoadBuiltin() (*Set, error) { return builtin() }
 
+// LoadEdition returns the checklists in dir of fsys on their own, without the built-ins: a past
+// edition of the built-in checklists, kept so that tests can check that assessments answered
+// against it update to the current one. Any problem is an error.
+func LoadEdition(fsys fs.FS, dir string) (*Set, error) {
+	lists, problems := parseFS(fsys, dir, Builtin)
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("checklist edition %s: %s", dir, problems[0].Message(i18n.New(i18n.English)))
+	}
+	if len(lists) == 0 {
+		return nil, fmt.Errorf("checklist edition %s: no checklists", dir)
+	}
+	return NewSet(lists), nil
+}
+
 // Load returns the built-in checklists plus the valid custom ones in dir (*.toml). A missing
 // dir is no error. A custom file with problems is left out, and its problems are returned so
-// that the caller can warn; the rest still load.
+// that the caller can warn; the rest still load. A custom file cannot replace a built-in
+// checklist: one with a built-in's ID is such a problem (see validatePaths).
 func Load(dir string) (*Set, []Problem, error) {
 	base, err := LoadBuiltin()
 	if err != nil {
@@ -89,8 +107,7 @@ func Load(dir string) (*Set, []Problem, error) {
 }
 
 // ValidateFiles checks checklist files as a consultant writes them: each on its own, then
-// IDs across all of them and against the built-ins (a file may stand in for a built-in
-// checklist of the same ID, as when editing a copy of one).
+// IDs across all of them and against the built-ins, with the same rules as Load.
 func ValidateFiles(paths []string) []Problem {
 	base, err := LoadBuiltin()
 	if err != nil {
@@ -105,7 +122,11 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 	var problems []Problem
 	lines := map[*Checklist]*locator{}
 	for _, path := range paths {
-		data, err := readLimited(path)
+		data, refused, err := readLimited(path)
+		if refused != nil {
+			problems = append(problems, *refused)
+			continue
+		}
 		if err != nil {
 			problems = append(problems, Problem{File: path, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
 			continue
@@ -118,39 +139,61 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 			lines[c] = loc
 		}
 	}
-	// Built-ins take part unless a given file replaces that checklist.
-	given := map[string]bool{}
-	for _, c := range lists {
-		given[c.ID] = true
-	}
-	var all []*Checklist
-	for _, c := range base.Checklists {
-		if !given[c.ID] {
-			all = append(all, c)
-		}
-	}
-	all = append(all, lists...)
+	// The built-ins always take part, so a file that reuses a built-in's ID is refused rather
+	// than loaded in its place: assessments and exchange files pin a checklist by ID and
+	// version only, and another copy of the program (the partner's) would show the built-in's
+	// questions under the same pin. Loading both instead would count every question twice.
+	all := append(slices.Clone(base.Checklists), lists...)
 	problems = append(problems, crossCheck(all, lines)...)
 	return lists, problems
 }
 
-func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// readLimited reads a custom checklist file as assessment.ReadFileLimited reads the other
+// files the user gives (this package cannot import assessment): a folder, device, FIFO or
+// socket is refused before it is opened, the size is checked first, and the read is bounded
+// anyway. A refusal is a Problem with its own message; other errors are returned as they are.
+func readLimited(path string) ([]byte, *Problem, error) {
+	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	if p := checkFile(path, info); p != nil {
+		return nil, p, nil
+	}
+	// O_NONBLOCK: a path swapped for a FIFO after the check must not wait for a writer.
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
+	if info, err = f.Stat(); err != nil {
+		return nil, nil, err
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s is a folder", path)
+	if p := checkFile(path, info); p != nil {
+		return nil, p, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, tooLarge(path), nil
+	}
+	return data, nil, nil
+}
+
+func checkFile(path string, info fs.FileInfo) *Problem {
+	if !info.Mode().IsRegular() {
+		return &Problem{File: path, Line: 1, ID: "checklist.not_regular"}
 	}
 	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxFileSize)
+		return tooLarge(path)
 	}
-	return os.ReadFile(path)
+	return nil
+}
+
+func tooLarge(path string) *Problem {
+	return &Problem{File: path, Line: 1, ID: "checklist.too_large", Args: i18n.Args{"Limit": fmt.Sprintf("%d MB", maxFileSize>>20)}}
 }
 
 // crossCheck reports checklist and question IDs used twice across lists; the later one is
@@ -172,8 +215,15 @@ func crossCheck(lists []*Checklist, lines map[*Checklist]*locator) []Problem {
 			return loc.line(paths...)
 		}
 		if first, dup := listIDs[c.ID]; dup && loc != nil {
-			problems = append(problems, Problem{File: c.Source, Line: lineOf("id"), ID: "checklist.duplicate_list_id",
+			id := "checklist.duplicate_list_id"
+			if first.file == Builtin {
+				id = "checklist.builtin_list_id"
+			}
+			problems = append(problems, Problem{File: c.Source, Line: lineOf("id"), ID: id,
 				Args: i18n.Args{"ID": c.ID, "Other": where(first.file, first.line)}})
+			// Its questions are not compared: in a copy of another checklist every one would
+			// repeat this problem. They are once the file has an ID of its own.
+			continue
 		} else if !dup {
 			listIDs[c.ID] = seen{c.Source, lineOf("id")}
 		}

@@ -1,6 +1,7 @@
 package checklists_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -109,25 +110,70 @@ func TestMissingCustomFolderIsFine(t *testing.T) {
 	}
 }
 
-func TestBuiltinsReplacedByFileOfSameID(t *testing.T) {
+// A custom file cannot replace a built-in checklist: one with a built-in's ID is refused by
+// Load and by validate alike, at the line of its id, and the built-in stays, once. (A copy of
+// governance.toml in the folder used to load beside the built-in: the scope grew by its 16
+// questions, and one "no" counted as two gaps.)
+func TestCustomFileWithBuiltinIDIsRefused(t *testing.T) {
 	builtin, err := checklists.LoadBuiltin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(builtin.Checklists) == 0 {
-		t.Fatal("no built-in checklists")
-	}
-	// Validating an edited copy of a built-in must not report its IDs as duplicates.
-	first := builtin.Checklists[0]
-	data, err := checklists.Marshal(first)
+	data, err := os.ReadFile(filepath.Join("data", "governance.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), first.ID+".toml")
+	// A consultant's edited copy: a comment on top moves the id off the line it had.
+	data = append([]byte("# Vores udgave af governance\n\n"), data...)
+	idLine := 0
+	for i, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "id = ") {
+			idLine = i + 1
+			break
+		}
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "governance.toml")
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if problems := checklists.ValidateFiles([]string{path}); len(problems) != 0 {
-		t.Fatalf("copy of a built-in: %v", problems)
+	want := checklists.Problem{File: path, Line: idLine, ID: "checklist.builtin_list_id"}
+	check := func(who string, problems []checklists.Problem) {
+		t.Helper()
+		if len(problems) != 1 || problems[0].File != want.File || problems[0].Line != want.Line || problems[0].ID != want.ID {
+			for _, p := range problems {
+				t.Log(p.Message(i18n.New(i18n.English)))
+			}
+			t.Fatalf("%s: %d problems, want exactly %s:%d %s", who, len(problems), want.File, want.Line, want.ID)
+		}
+	}
+
+	set, problems, err := checklists.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check("Load", problems)
+	if got := problems[0].Message(i18n.New(i18n.Danish)); !strings.HasPrefix(got, fmt.Sprintf("%s:%d: tjekliste-id »governance« tilhører en indbygget", path, idLine)) {
+		t.Errorf("Danish message: %q", got)
+	}
+	if got, want := len(set.Scope(nil)), len(builtin.Scope(nil)); got != want {
+		t.Errorf("the scope has %d questions, want the built-ins' %d", got, want)
+	}
+	if c := set.Checklist("governance"); c == nil || c.Source != checklists.Builtin {
+		t.Errorf("governance should be the built-in: %+v", c)
+	}
+	check("validate", checklists.ValidateFiles([]string{path}))
+
+	// With an ID of its own (and its questions' IDs) the edited copy loads beside the built-in.
+	own := strings.ReplaceAll(string(data), `"governance`, `"own-governance`)
+	if err := os.WriteFile(path, []byte(own), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	set, problems, err = checklists.Load(dir)
+	if err != nil || len(problems) != 0 {
+		t.Fatalf("Load of the renamed copy: %v %v", problems, err)
+	}
+	if got, want := len(set.Scope(nil)), len(builtin.Scope(nil))+len(builtin.Checklist("governance").Questions); got != want {
+		t.Errorf("with the renamed copy the scope has %d questions, want %d", got, want)
 	}
 }

@@ -67,12 +67,24 @@ func Detect() Lang {
 }
 
 func detectFrom(getenv func(string) string) Lang {
-	// The POSIX precedence: LC_ALL overrides LC_MESSAGES, which overrides LANG.
+	// gettext's order, which desktop programs (Fyne among them) follow: the first of LC_ALL,
+	// LC_MESSAGES and LANG that is set is the locale; unless it is C or POSIX, LANGUAGE, a list
+	// of languages by preference that desktops such as Ubuntu set, comes before it. The first
+	// language of the two we have wins.
+	locale := ""
 	for _, key := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if v := getenv(key); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), "da") {
-				return Danish
-			}
+		if locale = getenv(key); locale != "" {
+			break
+		}
+	}
+	if base, _, _ := strings.Cut(locale, "."); locale == "" || base == "C" || base == "POSIX" {
+		return English
+	}
+	for _, l := range append(strings.Split(getenv("LANGUAGE"), ":"), locale) {
+		switch l = strings.ToLower(l); {
+		case strings.HasPrefix(l, "da"):
+			return Danish
+		case strings.HasPrefix(l, "en"):
 			return English
 		}
 	}

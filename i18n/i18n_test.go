@@ -203,6 +203,13 @@ func TestDetect(t *testing.T) {
 		{map[string]string{"LC_ALL": "da_DK.UTF-8", "LANG": "en_US.UTF-8"}, Danish},
 		{map[string]string{"LC_MESSAGES": "C", "LANG": "da_DK.UTF-8"}, English},
 		{map[string]string{}, English},
+		// LANGUAGE, as Ubuntu sets it, comes before the locale, unless the locale is C or POSIX.
+		{map[string]string{"LANGUAGE": "da:en", "LANG": "en_US.UTF-8"}, Danish},
+		{map[string]string{"LANGUAGE": "en", "LC_ALL": "da_DK.UTF-8"}, English},
+		{map[string]string{"LANGUAGE": "de:da", "LANG": "en_GB.UTF-8"}, Danish},
+		{map[string]string{"LANGUAGE": "de", "LANG": "da_DK.UTF-8"}, Danish},
+		{map[string]string{"LANGUAGE": "da", "LC_ALL": "C.UTF-8"}, English},
+		{map[string]string{"LANGUAGE": "da"}, English},
 	}
 	for _, tt := range tests {
 		if got := detectFrom(func(k string) string { return tt.env[k] }); got != tt.want {
@@ -222,7 +229,7 @@ func TestParseLang(t *testing.T) {
 	if !errors.As(err, &e) || e.ID != "error.lang_unknown" {
 		t.Fatalf("ParseLang(de): %v", err)
 	}
-	if got := New(Danish).Error(err); !strings.Contains(got, "\"de\"") || !strings.Contains(got, "sprog") {
+	if got := New(Danish).Error(err); !strings.Contains(got, "»de«") || !strings.Contains(got, "sprog") {
 		t.Errorf("translated error: %q", got)
 	}
 }

@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gdprtjek/assessment"
@@ -55,9 +57,15 @@ func (r *renderer) sources() {
 		r.text("", 9.5, loc.T("report.no_sources"))
 	}
 	for _, src := range checklists.Sources {
-		locs, ok := cited[src]
+		raw, ok := cited[src]
 		if !ok {
 			continue
+		}
+		// In the statute's order, as a lawyer lists them: art. 5, stk. 2 before art. 24.
+		slices.SortStableFunc(raw, func(a, b string) int { return slices.Compare(placeKey(a), placeKey(b)) })
+		locs := make([]string, len(raw))
+		for i, l := range raw {
+			locs[i] = loc.CiteLocator(src, l)
 		}
 		r.flowBox(box{pad: 0.6},
 			para{style: "B", size: 9.5, lh: 4.8, text: src},
@@ -72,6 +80,26 @@ func (r *renderer) sources() {
 	}
 }
 
+var placeParts = regexp.MustCompile(`\d+|\([a-z]\)|\b[a-z]\b`)
+
+// placeKey orders machine-form locators ("art. 6(1)(f)", "§11, stk. 2, nr. 3", "§4b") by their
+// numbers and letters; guidance titles have none and keep their order.
+func placeKey(loc string) []int {
+	if !strings.HasPrefix(loc, "art.") && !strings.HasPrefix(loc, "§") {
+		return nil
+	}
+	var key []int
+	for _, p := range placeParts.FindAllString(loc, 4) {
+		p = strings.Trim(p, "()")
+		if n, err := strconv.Atoi(p); err == nil {
+			key = append(key, n)
+		} else {
+			key = append(key, int(p[0])) // a letter sorts after no letter (0 is never a part)
+		}
+	}
+	return key
+}
+
 // conditionLabel says in words what a scoping condition means.
 func (r *renderer) conditionLabel(c string) string {
 	loc := r.loc
@@ -82,7 +110,9 @@ func (r *renderer) conditionLabel(c string) string {
 		return loc.T("profile." + c)
 	}
 	if kind, ok := strings.CutPrefix(c, "system:"); ok {
-		return loc.T("condition.system", i18n.Args{"Kind": loc.T("system.kind." + kind)})
+		// One whole message per kind: Danish compounds the kind ("et lønsystem"), so a
+		// fragment cannot be slotted in.
+		return loc.T("condition.system." + kind)
 	}
 	if product, ok := strings.CutPrefix(c, "product:"); ok {
 		return loc.T("condition.product", i18n.Args{"Product": loc.T("product." + product)})
@@ -106,7 +136,7 @@ func (r *renderer) scopedOut() {
 		for _, m := range sc.Missing {
 			why = append(why, r.conditionLabel(m))
 		}
-		rows = append(rows, []tcell{{text: sc.Question.Text.In(r.lang), sub: sc.Question.ID},
+		rows = append(rows, []tcell{{text: sc.Question.Text.In(r.lang), id: sc.Question.ID},
 			{text: sc.Checklist.Title.In(r.lang)}, {text: strings.Join(why, "\n")}})
 	}
 	r.table(cols, rows)

@@ -6,6 +6,7 @@ import (
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
+	"gdprtjek/i18n"
 )
 
 func (r *renderer) cover() {
@@ -44,7 +45,7 @@ func (r *renderer) cover() {
 	rows = append(rows,
 		[2]string{loc.T("report.partner"), partners(r.snap.Systems)},
 		[2]string{loc.T("report.status"), loc.T("status." + string(a.Status))},
-		[2]string{loc.T("report.checklist_versions"), versions(a.Checklists)})
+		[2]string{loc.T("report.checklist_versions"), r.versions(a.Checklists)})
 	const labelW = 48.0
 	for _, row := range rows {
 		y := p.GetY()
@@ -55,8 +56,8 @@ func (r *renderer) cover() {
 		p.SetFont(fontFamily, "", 10)
 		r.textColor(black)
 		lines := r.wrap(r.glyphs.clean(row[1]), contentW-labelW)
-		if len(lines) > 3 { // a long list of checklist versions must not push the contents off
-			lines = append(lines[:2], r.fit(strings.Join(lines[2:], " "), contentW-labelW-2))
+		if len(lines) > 6 { // a long list of checklist versions must not push the contents off
+			lines = append(lines[:5], r.fit(strings.Join(lines[5:], " "), contentW-labelW-2))
 		}
 		for i, l := range lines {
 			p.SetXY(margin+labelW, y+float64(i)*5.5)
@@ -83,15 +84,35 @@ func partners(systems []assessment.System) string {
 	return strings.Join(names, ", ")
 }
 
-func versions(refs []checklists.Ref) string {
+// versions names the pinned checklists by their titles in the report's language, which a
+// reader knows from the findings, grouped by version so that thirteen titles fit the cover
+// ("Version 2: Ledelse og fortegnelser; … · Version 1: …"); the ID stands only for a checklist
+// no longer in the set.
+func (r *renderer) versions(refs []checklists.Ref) string {
 	if len(refs) == 0 {
 		return "–"
 	}
-	parts := make([]string, 0, len(refs))
-	for _, ref := range refs {
-		parts = append(parts, fmt.Sprintf("%s v%d", ref.ID, ref.Version))
+	titles := map[string]string{}
+	for _, c := range r.set.Checklists {
+		titles[c.ID] = c.Title.In(r.lang)
 	}
-	return strings.Join(parts, ", ")
+	var order []int
+	byVersion := map[int][]string{}
+	for _, ref := range refs {
+		title, ok := titles[ref.ID]
+		if !ok {
+			title = ref.ID
+		}
+		if _, seen := byVersion[ref.Version]; !seen {
+			order = append(order, ref.Version)
+		}
+		byVersion[ref.Version] = append(byVersion[ref.Version], title)
+	}
+	parts := make([]string, 0, len(order))
+	for _, v := range order {
+		parts = append(parts, r.loc.T("report.checklist_version", i18n.Args{"Version": v, "Titles": strings.Join(byVersion[v], "; ")}))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // tocEntry is a line of the table of contents.

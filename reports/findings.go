@@ -66,13 +66,13 @@ func (r *renderer) finding(q *checklists.Question) {
 		sev := assessment.SeverityOf(q.Weight, ans.Value)
 		bar = severityColor(sev)
 		fill = &gapFill
-		meta = append(meta, loc.T("report.gap_severity", i18n.Args{"Severity": loc.T("severity." + sev.String())}))
+		meta = append(meta, loc.T("report.gap_severity."+sev.String()))
 	case answered && ans.Value == assessment.Yes:
 		bar = green
 	case !answered:
 		bar = slate
 	}
-	meta = append(meta, loc.T("report.weight", i18n.Args{"Weight": q.Weight}), q.ID)
+	meta = append(meta, loc.T("report.weight", i18n.Args{"Weight": q.Weight}))
 	if answered && ans.Reconfirm {
 		meta = append(meta, loc.T("report.reconfirm"))
 	}
@@ -87,8 +87,10 @@ func (r *renderer) finding(q *checklists.Question) {
 		paras = append(paras, para{size: 8.5, lh: 4.3, text: loc.T("report.evidence") + ": " + r.shorten(ans.Evidence)})
 	}
 	if len(q.Refs) > 0 {
-		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + strings.Join(q.Refs, "; ")})
+		paras = append(paras, para{size: 8, lh: 4.1, color: grey, text: loc.T("report.refs") + ": " + cites(loc, q.Refs)})
 	}
+	// The ID goes last, small: a partner refers back to it, a reader need not read it.
+	paras = append(paras, para{size: idSize, lh: 3.2, color: grey, text: q.ID})
 	if gap {
 		paras = append(paras, para{style: "B", size: 8.5, lh: 4.3, text: loc.T("report.remediation") + ":", before: 0.8},
 			para{size: 8.5, lh: 4.3, text: q.Remediation.In(r.lang)})
@@ -109,4 +111,13 @@ func (r *renderer) shorten(s string) string {
 	}
 	runes := []rune(s)[:maxFreeText]
 	return strings.TrimSpace(string(runes)) + " … " + r.loc.T("report.shortened", i18n.Args{"Length": r.loc.Number(float64(n), 0)})
+}
+
+// cites writes a question's legal references the way the report's language cites law.
+func cites(loc *i18n.Localizer, refs []string) string {
+	out := make([]string, len(refs))
+	for i, ref := range refs {
+		out[i] = loc.Cite(ref)
+	}
+	return strings.Join(out, "; ")
 }

@@ -121,7 +121,7 @@ func fixture() (*checklists.Set, *assessment.Snapshot, reports.Options) {
 			"medarbejdere.overvaagning":      {Value: assessment.No}, // scoped out: no monitoring
 		},
 		Comments: []assessment.Comment{
-			{QuestionID: "behandling.fortegnelse", Author: "Kirsten Møller", Body: "Fortegnelsen skal være klar før næste review.",
+			{QuestionID: "behandling.fortegnelse", Author: "Kirsten Møller", Body: "Fortegnelsen skal være klar før næste gennemgang.",
 				CreatedAt: time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)},
 			{Author: "Kirsten Møller", Body: "Flot arbejde med lønområdet.", CreatedAt: time.Date(2026, 3, 10, 9, 5, 0, 0, time.UTC)},
 		},
@@ -131,6 +131,13 @@ func fixture() (*checklists.Set, *assessment.Snapshot, reports.Options) {
 			{Reviewer: "Kirsten Møller", Organisation: "Nordlys IT ApS", Decision: assessment.Approved,
 				Statement: "Godkendt med handlingsplanen som aftalt.", SignedAt: time.Date(2026, 3, 12, 14, 0, 0, 0, time.UTC)},
 		},
+	}
+	// The partner's responses to two of its tasks; the others are not answered yet.
+	snap.Responses = map[string]assessment.Response{
+		"behandling.fortegnelse": {QuestionID: "behandling.fortegnelse", Decision: assessment.DecisionAccepted, Hours: 6.5,
+			Planned: "2026-04-15", Comment: "Udtrækket leveres i uge 16.", By: "Kirsten Møller", At: time.Date(2026, 3, 11, 8, 0, 0, 0, time.UTC)},
+		"sletning.bogfoering": {QuestionID: "sletning.bogfoering", Decision: assessment.DecisionQuestion,
+			Comment: "Fem eller ti år?", By: "Kirsten Møller", At: time.Date(2026, 3, 11, 8, 5, 0, 0, time.UTC)},
 	}
 	// The previous round: fewer answers, lower scores.
 	prevAnswers := map[string]assessment.Answer{

@@ -154,6 +154,9 @@ type tcell struct {
 	color rgb
 	chip  *rgb
 	sub   string
+	// id is a question ID, printed small and grey under sub: a partner needs it to refer back,
+	// a reader does not.
+	id string
 }
 
 // tline is a wrapped line of a cell.
@@ -161,6 +164,7 @@ type tline struct {
 	text  string
 	style string
 	color rgb
+	size  float64 // 0 is tableSize
 }
 
 func (r *renderer) cellLines(c tcell, w float64) []tline {
@@ -171,18 +175,25 @@ func (r *renderer) cellLines(c tcell, w float64) []tline {
 	r.font(style, tableSize)
 	var out []tline
 	for _, l := range r.wrap(r.glyphs.clean(c.text), w) {
-		out = append(out, tline{l, style, color})
+		out = append(out, tline{text: l, style: style, color: color})
 	}
 	if c.sub != "" {
 		r.font("I", tableSize)
 		for _, l := range r.wrap(r.glyphs.clean(c.sub), w) {
-			out = append(out, tline{l, "I", grey})
+			out = append(out, tline{text: l, style: "I", color: grey})
+		}
+	}
+	if c.id != "" {
+		r.font("", idSize)
+		for _, l := range r.wrap(r.glyphs.clean(c.id), w) {
+			out = append(out, tline{text: l, color: grey, size: idSize})
 		}
 	}
 	return out
 }
 
 const (
+	idSize    = 6.5
 	tableSize = 8.5
 	tableLH   = 4.2
 	tablePad  = 1.4
@@ -263,7 +274,11 @@ func (r *renderer) tableRow(cols []column, row []tcell, cells [][]tline, from, t
 		}
 		for j := from; j < to && j < len(cells[i]); j++ {
 			l := cells[i][j]
-			r.font(l.style, tableSize)
+			size := tableSize
+			if l.size != 0 {
+				size = l.size
+			}
+			r.font(l.style, size)
 			r.textColor(l.color)
 			p.SetXY(x, y+tablePad+float64(j-from)*tableLH)
 			p.CellFormat(cols[i].w, tableLH, l.text, "", 0, "L", false, 0, "")

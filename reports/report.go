@@ -161,6 +161,9 @@ type renderer struct {
 
 	toc  []tocEntry
 	tocY float64 // where the table of contents starts on the cover
+	// docTitle is the title of a data-map document (records.go), which has no cover: its
+	// first page gets the header and footer too. Empty for the report.
+	docTitle string
 }
 
 func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *renderer {
@@ -204,15 +207,19 @@ func newRenderer(set *checklists.Set, snap *assessment.Snapshot, opts Options) *
 }
 
 func (r *renderer) header() {
-	if r.pdf.PageNo() == 1 {
+	if r.pdf.PageNo() == 1 && r.docTitle == "" {
 		return // the cover has none
+	}
+	title := r.loc.T("report.title")
+	if r.docTitle != "" {
+		title = r.docTitle
 	}
 	p := r.pdf
 	p.SetFont(fontFamily, "", 8)
 	p.SetTextColor(90, 90, 90)
 	p.SetXY(margin, headerY)
 	r.cell(contentW/2, 4, r.fit(r.snap.Company.Name, contentW/2-2), "L")
-	r.cell(contentW/2, 4, r.fit(r.loc.T("report.title"), contentW/2-2), "R")
+	r.cell(contentW/2, 4, r.fit(title, contentW/2-2), "R")
 	p.SetDrawColor(200, 200, 200)
 	p.SetLineWidth(0.2)
 	p.Line(margin, headerY+5, pageW-margin, headerY+5)
@@ -221,7 +228,7 @@ func (r *renderer) header() {
 }
 
 func (r *renderer) footer() {
-	if r.pdf.PageNo() == 1 {
+	if r.pdf.PageNo() == 1 && r.docTitle == "" {
 		return
 	}
 	p := r.pdf

@@ -48,6 +48,17 @@ func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
 	return string(out)
 }
 
+// lines counts the text's lines, trimmed. Headings are matched as whole lines: their words also
+// occur in prose (the "how to read" paragraph names the sections) and in the table of contents,
+// where a page number follows them.
+func lines(text string) map[string]int {
+	n := map[string]int{}
+	for _, l := range strings.Split(text, "\n") {
+		n[strings.TrimSpace(strings.Trim(l, "\f"))]++
+	}
+	return n
+}
+
 func TestRenderIsReproducible(t *testing.T) {
 	for _, lang := range i18n.Langs {
 		t.Run(string(lang), func(t *testing.T) {
@@ -112,24 +123,33 @@ func TestGolden(t *testing.T) {
 func TestReportText(t *testing.T) {
 	tests := []struct {
 		lang     i18n.Lang
-		want     []string
+		headings []string // each once as a line of its own
+		want     []string // anywhere
 		pageOfRe string
 	}{
 		{i18n.Danish, []string{
-			"FORTROLIGT", "GDPR-rapport", "Æblegården ApS", "CVR-nummer", "38745123", "Søren Åkjær", "Nordlys IT ApS",
 			"Indhold", "Sammenfatning", "Score pr. område", "IT-systemer", "Resultater pr. område", "Handlingsplan",
-			"Til implementeringspartneren", "Review og godkendelse", "Bilag", "Sådan læser du rapporten",
+			"Til implementeringspartneren", "Godkendelse", "Bilag", "Sådan læser du rapporten",
+			"Sorteret fra", "Sådan beregnes scoren",
+		}, []string{
+			"FORTROLIGT", "GDPR-rapport", "Æblegården ApS", "CVR-nummer", "38745123", "Søren Åkjær", "Nordlys IT ApS",
 			"Fortegnelse og behandlingsgrundlag", "Birthe Østergård", "1. maj 2026", "Kirsten Møller",
-			"Lov nr. 502 af 23. maj 2018", "databeskyttelsesforordningen", "Sorteret fra", "Sådan beregnes scoren",
+			"Lov nr. 502 af 23. maj 2018", "databeskyttelsesforordningen",
 			"Virksomheden bruger Oracle NetSuite", "Virksomheden overvåger medarbejdere", "Underskrift",
 			"Godkendt med handlingsplanen som aftalt.", "Træk en liste over felter", "tjekket ?",
+			"Partnerens svar", "Accepteret", "6,5 t · planlagt 15. april", "Udtrækket leveres i",
+			"Kræver afklaring", "Ikke besvaret endnu", "Partnerens estimat for disse opgaver: 6,5 timer.", "Partnerens estimat for disse opgaver: 0 timer.",
 		}, `Side (\d+) af (\d+)`},
 		{i18n.English, []string{
-			"CONFIDENTIAL", "GDPR report", "Æblegården ApS", "Contents", "Summary", "Score by area", "IT systems",
-			"Findings by area", "Action plan", "For the implementation partner", "Review and sign-off", "Appendix",
-			"How to read this report", "Records and lawful basis", "Birthe Østergård", "1 May 2026",
-			"Regulation (EU) 2016/679", "Scoped out", "How the score is computed",
-			"The company uses Oracle NetSuite", "Signature", "Configure a retention job",
+			"Contents", "Summary", "Score by area", "IT systems", "Findings per area", "Action plan",
+			"For the implementation partner", "Review and sign-off", "Appendix", "How to read this report",
+			"Scoped out", "How the score is computed",
+		}, []string{
+			"CONFIDENTIAL", "GDPR report", "Æblegården ApS", "Records and lawful basis", "Birthe Østergård", "1 May 2026",
+			"Regulation (EU) 2016/679", "The company uses Oracle NetSuite", "Signature", "Configure a retention job",
+			"GDPR Article 6(1)", "Databeskyttelsesloven section 6", "GDPR Article 5(1)(e)", "Datatilsynet: vejledning om fortegnelser",
+			"Partner's response", "Accepted", "6.5 h · planned 15 April", "Needs clarification", "Not answered yet",
+			"Estimated by the partner for these tasks: 6.5 hours.",
 		}, `Page (\d+) of (\d+)`},
 	}
 	for _, tt := range tests {
@@ -137,6 +157,12 @@ func TestReportText(t *testing.T) {
 			set, snap, opts := fixture()
 			opts.Lang = tt.lang
 			got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
+			have := lines(got)
+			for _, h := range tt.headings {
+				if have[h] != 1 {
+					t.Errorf("heading %q is a line of its own %d times, want once", h, have[h])
+				}
+			}
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("report lacks %q", w)
@@ -160,21 +186,43 @@ func TestReportText(t *testing.T) {
 	}
 }
 
+// The "how to read" paragraph names the findings section by its heading, in each language.
+func TestHowToReadNamesTheFindingsHeading(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		loc := i18n.New(lang)
+		text, heading := loc.T("report.how_to_read_text", i18n.Args{"Green": "80 %", "Amber": "50 %"}), loc.T("report.findings")
+		if !strings.Contains(text, heading) {
+			t.Errorf("%s: the how-to-read text does not name the heading %q:\n%s", lang, heading, text)
+		}
+	}
+}
+
 // TestFindingsLeaveScopedOutToAppendix: a question that does not apply is not among the
 // findings but is in the appendix, with why.
 func TestFindingsLeaveScopedOutToAppendix(t *testing.T) {
 	set, snap, opts := fixture()
 	opts.Lang = i18n.English
 	got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
-	findings, rest, ok := strings.Cut(got, "Action plan\n")
-	if !ok {
-		t.Fatal("no action plan heading")
+	all := strings.Split(got, "\n")
+	// The findings run from their heading to the action plan's; the appendix comes after.
+	heading := func(h string, from int) int {
+		t.Helper()
+		for i := from; i < len(all); i++ {
+			if strings.TrimSpace(strings.Trim(all[i], "\f")) == h {
+				return i
+			}
+		}
+		t.Fatalf("no heading %q as a line of its own after line %d", h, from+1)
+		return 0
 	}
+	start := heading("Findings per area", 0)
+	end := heading("Action plan", start+1)
+	appendix := heading("Appendix", end+1)
 	const q = "Is customer anonymisation enabled in NetSuite?"
-	if strings.Contains(findings[strings.LastIndex(findings, "Findings by area"):], q) {
+	if strings.Contains(strings.Join(all[start:end], "\n"), q) {
 		t.Error("a scoped-out question is among the findings")
 	}
-	if !strings.Contains(rest, q) {
+	if !strings.Contains(strings.Join(all[appendix:], "\n"), q) {
 		t.Error("the scoped-out question is not in the appendix")
 	}
 }
@@ -216,10 +264,13 @@ func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
 func TestLabelsTranslated(t *testing.T) {
 	var ids []string
 	for _, s := range checklists.Sources {
-		ids = append(ids, "source."+s)
+		ids = append(ids, "source."+s, "cite."+s)
 	}
 	for _, k := range checklists.SystemKinds {
-		ids = append(ids, "system.kind."+k)
+		ids = append(ids, "system.kind."+k, "condition.system."+k)
+	}
+	for _, sev := range []string{"high", "medium", "low"} {
+		ids = append(ids, "severity."+sev, "report.gap_severity."+sev)
 	}
 	for _, p := range checklists.Products {
 		ids = append(ids, "product."+p)
@@ -236,7 +287,7 @@ func TestLabelsTranslated(t *testing.T) {
 	for _, r := range []string{"red", "amber", "green", "none"} {
 		ids = append(ids, "risk."+r, "report.risk_explained."+r)
 	}
-	ids = append(ids, "condition.outside_eea", "condition.system", "condition.product")
+	ids = append(ids, "condition.outside_eea", "condition.product")
 	for _, lang := range i18n.Langs {
 		for _, id := range ids {
 			if !i18n.Has(lang, id) {
@@ -294,17 +345,19 @@ func TestSectionsChosen(t *testing.T) {
 	all := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: fixedNow}), "pdftotext")
 	got := poppler(t, render(t, set, snap, reports.Options{Lang: i18n.English, Now: fixedNow,
 		Sections: []reports.Section{reports.SectionSummary, reports.SectionActions}}), "pdftotext")
+	// Whole lines: the summary's "how to read" paragraph names the other sections in prose.
+	whole, part := lines(all), lines(got)
 	for _, want := range []string{"Summary", "Action plan"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("the report of summary and actions lacks %q", want)
+		if part[want] == 0 {
+			t.Errorf("the report of summary and actions lacks the heading %q", want)
 		}
 	}
 	for _, left := range []string{"Findings per area", "Review and sign-off", "Appendix", "IT systems"} {
-		if !strings.Contains(all, left) {
-			t.Fatalf("the whole report lacks %q; the test's headings are out of date", left)
+		if whole[left] == 0 {
+			t.Fatalf("the whole report lacks the heading %q; the test's headings are out of date", left)
 		}
-		if strings.Contains(got, left) {
-			t.Errorf("the report of summary and actions still has %q", left)
+		if part[left] != 0 {
+			t.Errorf("the report of summary and actions still has the heading %q", left)
 		}
 	}
 	if _, err := reports.ParseSections("summary, actions,summary"); err != nil {
@@ -329,5 +382,33 @@ func TestOverdueMarked(t *testing.T) {
 	opts.Now = time.Date(2026, time.May, 20, 9, 0, 0, 0, time.UTC)
 	if got := strings.Count(poppler(t, render(t, set, snap, opts), "pdftotext"), "overskredet"); got != 1 {
 		t.Errorf("%d overdue marks on 20 May 2026, want 1", got)
+	}
+}
+
+// TestDanishReportReadsDanish: the Danish report cites law the Danish way, names checklists by
+// their titles on the cover and says godkendelse, not review, anywhere.
+func TestDanishReportReadsDanish(t *testing.T) {
+	set, snap, opts := fixture()
+	opts.Lang = i18n.Danish
+	got := poppler(t, render(t, set, snap, opts), "pdftotext", "-layout")
+	for _, want := range []string{"GDPR art. 6, stk. 1", "GDPR art. 5, stk. 1, litra e", "databeskyttelseslovens § 6",
+		"Datatilsynets vejledning om fortegnelser", "Retskilder og vejledning", "Henvist til: art. 5, stk. 1, litra e; art. 6, stk. 1; art. 30;",
+		"Version 3: Fortegnelse og behandlingsgrundlag"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Danish report lacks %q", want)
+		}
+	}
+	for _, bad := range []*regexp.Regexp{regexp.MustCompile(`(?i)\breview`), regexp.MustCompile(`\(\d+\)\(`),
+		regexp.MustCompile(`§\d`), regexp.MustCompile(`\bv\d+\b`), regexp.MustCompile(`\((Gul|Grøn|Rød)\)`),
+		regexp.MustCompile(`Article|section \d`), regexp.MustCompile(`et (Løn|Indkøb|Markedsføring|Andet|HR)-system`)} {
+		if loc := bad.FindStringIndex(got); loc != nil {
+			t.Errorf("Danish report has %q: …%s…", got[loc[0]:loc[1]], got[max(0, loc[0]-80):min(len(got), loc[1]+40)])
+		}
+	}
+	cover, _, _ := strings.Cut(got, "\f")
+	for _, c := range set.Checklists {
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(c.ID) + `\b`).MatchString(cover) {
+			t.Errorf("the cover names checklist %s by its ID", c.ID)
+		}
 	}
 }

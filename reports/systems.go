@@ -21,7 +21,7 @@ func (r *renderer) systems() {
 		return
 	}
 	cols := widths([]string{loc.T("system.kind"), loc.T("system.product"), loc.T("report.vendor"),
-		loc.T("report.partner_short"), loc.T("system.hosting"), loc.T("report.agreement")}, 12, 34, 24, 26, 16, 28)
+		loc.T("report.partner_short"), loc.T("system.hosting"), loc.T("report.agreement")}, 19, 31, 22, 24, 16, 28)
 	rows := make([][]tcell, 0, len(r.snap.Systems))
 	for i := range r.snap.Systems {
 		s := &r.snap.Systems[i]
@@ -44,4 +44,5 @@ func (r *renderer) systems() {
 			{text: dash(s.Vendor)}, {text: dash(s.Partner)}, hosting, agreement})
 	}
 	r.table(cols, rows)
+	r.dataMapFindings()
 }

@@ -3,8 +3,9 @@
 # Runs as root directly, through sudo when available, or prints the exact command and stops.
 set -euo pipefail
 
+# util-linux brings prlimit, which the full-disk test needs (a minimal image may lack it).
 packages=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxi-dev libxinerama-dev
-  libxrandr-dev libxxf86vm-dev poppler-utils)
+  libxrandr-dev libxxf86vm-dev poppler-utils util-linux)
 # Extra packages a target needs (for example xvfb for screenshots) come as arguments.
 packages+=("$@")
 

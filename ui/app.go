@@ -25,6 +25,9 @@ const (
 	prefHeight      = "window.height"
 	prefLastCompany = "last_company"
 	prefTheme       = "theme"
+	// Who acts on the review screen, and for which organisation.
+	prefReviewer     = "review.name"
+	prefOrganisation = "review.organisation"
 )
 
 // Config is what the app needs from main.
@@ -34,6 +37,10 @@ type Config struct {
 	ChecklistProblems []checklists.Problem // custom checklist files that were left out
 	Lang              i18n.Lang            // forced by --lang; empty: saved setting, then system locale
 	Version           string
+	BackupFailure     error // the day's automatic backup failed: the user is told at start
+	// DatabasePath is the database that could not be opened, for the recovery window to
+	// offer its newest good backup.
+	DatabasePath string
 }
 
 // UI is the running app: one window whose content is the current screen.
@@ -52,7 +59,8 @@ type UI struct {
 	lastQuestion map[int64]string
 	// work counts files being written in the background; the app waits for them before it
 	// exits, so that closing the window never leaves a temporary file half written.
-	work sync.WaitGroup
+	work  sync.WaitGroup
+	files files // file dialogs and the file manager; tests put their own in place
 }
 
 // New builds the app's window on a (real or test) Fyne app.
@@ -68,6 +76,7 @@ func New(a fyne.App, cfg Config) *UI {
 		}
 		lang = saved
 	}
+	u.files = u.dialogFiles()
 	u.loc = i18n.New(lang)
 	setFyneLanguage(u.loc.Lang())
 	u.win = a.NewWindow("GDPR-tjek")
@@ -81,6 +90,10 @@ func New(a fyne.App, cfg Config) *UI {
 	u.showStart()
 	if len(cfg.ChecklistProblems) > 0 {
 		u.warnChecklists(cfg.ChecklistProblems)
+	}
+	if cfg.BackupFailure != nil {
+		dialog.ShowInformation(u.T("backups.title"),
+			u.T("backup.daily_failed", i18n.Args{"Message": u.loc.Error(cfg.BackupFailure)}), u.win)
 	}
 	return u
 }

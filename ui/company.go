@@ -168,17 +168,30 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	if len(systems) == 0 {
 		systemsBox.Add(widget.NewLabel(u.T("company.no_systems")))
 	}
+	// The systems decide which questions an assessment covers (Snapshot takes the company's
+	// current ones), so they stay as they are while the newest assessment is read-only.
+	systemsLocked := len(assessments) > 0 && locked(assessments[0])
 	for _, s := range systems {
 		s := s
+		if systemsLocked {
+			systemsBox.Add(widget.NewLabel(u.systemLine(s)))
+			continue
+		}
 		systemsBox.Add(container.NewBorder(nil, nil, nil,
 			container.NewHBox(
+				widget.NewButton(u.T("datamap.open"), func() { u.showDataMap(id, s.ID) }),
 				widget.NewButton(u.T("common.edit"), func() { u.editSystem(s) }),
 				widget.NewButton(u.T("common.remove"), func() { u.removeSystem(s) })),
 			wrapped(u.systemLine(s))))
 	}
-	systemsBox.Add(container.NewHBox(widget.NewButton(u.T("system.add"), func() {
-		u.editSystem(assessment.System{CompanyID: id, Kind: "erp", Product: checklists.ProductsFor("erp")[0], Partner: c.Partner})
-	})))
+	if systemsLocked {
+		systemsBox.Add(container.NewBorder(nil, nil, widget.NewIcon(lockIcon), nil, wrapped(u.T("company.systems_locked",
+			i18n.Args{"Title": assessments[0].Title, "Status": u.T("status." + string(assessments[0].Status))}))))
+	} else {
+		systemsBox.Add(container.NewHBox(widget.NewButton(u.T("system.add"), func() {
+			u.editSystem(assessment.System{CompanyID: id, Kind: "erp", Product: checklists.ProductsFor("erp")[0], Partner: c.Partner})
+		})))
+	}
 
 	assessBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.assessments"), fyne.TextAlignLeading, bold))
 	for _, a := range assessments {
@@ -188,7 +201,8 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(a.ID) }),
 				widget.NewButton(u.T("nav.results"), func() { u.showResults(a.ID) }),
 				widget.NewButton(u.T("nav.review"), func() { u.showReview(a.ID) }),
-				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) })),
+				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) }),
+				widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(a.ID) })),
 			wrapped(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
 	}
 	newAssessment := widget.NewButton(u.T("company.new_assessment"), func() { u.showNewAssessment(id) })

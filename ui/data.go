@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"gdprtjek/assessment"
 	"gdprtjek/i18n"
@@ -43,7 +41,7 @@ func (u *UI) exportCompany(c assessment.Company) {
 		u.showError(err)
 		return
 	}
-	u.saveFile(safeFileName(c.Name)+"-"+u.T("data.export_suffix")+".json", ".json", data)
+	u.saveFile(u.T("data.export_company"), safeFileName(c.Name)+"-"+u.T("data.export_suffix")+".json", ".json", data)
 }
 
 // exportActionPlanCSV saves the action plan as CSV that Danish Excel opens as it should.
@@ -60,28 +58,16 @@ func (u *UI) exportActionPlanCSV(assessmentID int64) {
 		u.showError(err)
 		return
 	}
-	u.saveFile(safeFileName(snap.Company.Name)+"-"+u.T("data.plan_suffix")+".csv", ".csv", buf.Bytes())
+	u.saveFile(u.T("results.export_csv"), safeFileName(snap.Company.Name)+"-"+u.T("data.plan_suffix")+".csv", ".csv", buf.Bytes())
 }
 
 // saveFile asks where to save data and writes it atomically, readable by the user only.
-func (u *UI) saveFile(name, ext string, data []byte) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close() // the dialog created the file; WriteFileAtomic replaces it whole
+func (u *UI) saveFile(title, name, ext string, data []byte) {
+	u.files.save(title, name, ext, func(path string) {
 		if err := assessment.WriteFileAtomic(path, data); err != nil {
 			u.showError(err)
 			return
 		}
 		u.offerFolder(u.T("data.saved_title"), u.T("data.saved", i18n.Args{"Path": path}), filepath.Dir(path))
-	}, u.win)
-	save.SetFileName(name)
-	save.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	save.Show()
+	})
 }

@@ -47,6 +47,12 @@ type questionnaire struct {
 	owner    *widget.Entry
 	due      *widget.Entry
 	buttons  []*widget.Button
+	// answerRow holds the answer buttons, or, read-only, the answer scale with the chosen
+	// answer marked.
+	answerRow *fyne.Container
+	readOnly  bool
+	// shown is the note, evidence, owner and due date as text when the assessment is read-only.
+	shown    struct{ note, evidence, owner, due *widget.Label }
 	progress *widget.ProgressBar
 	percent  *widget.Label // "7 % besvaret", beside the bar in the theme's text colour
 	saved    *widget.Label
@@ -78,8 +84,8 @@ func (u *UI) loadQuestionnaire(assessmentID int64) (*questionnaire, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := &questionnaire{u: u, snap: snap, filter: filterAll}
-	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems)) {
+	q := &questionnaire{u: u, snap: snap, filter: filterAll, readOnly: locked(snap.Assessment)}
+	for _, sc := range assessment.Pinned(u.set, snap.Assessment).Scope(assessment.Facts(snap.Assessment.Profile, snap.Systems, snap.Activities...)) {
 		if sc.Applies {
 			q.questions = append(q.questions, sc)
 		}
@@ -122,19 +128,33 @@ func (q *questionnaire) initWidgets() {
 	// light theme and not Danish; the percentage goes in a label beside the bar instead.
 	q.progress.TextFormatter = func() string { return "" }
 	q.percent = widget.NewLabel("")
+	q.answerRow = container.NewGridWithColumns(len(assessment.Values))
+	if q.readOnly {
+		// Text, not disabled fields: a disabled field looks editable yet greys out what it holds.
+		q.shown.note, q.shown.evidence, q.shown.owner, q.shown.due = readOnlyText(""), readOnlyText(""), readOnlyText(""), readOnlyText("")
+		return
+	}
 	for i, v := range assessment.Values {
 		v := v
 		b := widget.NewButton(u.T("questionnaire.key", i18n.Args{"Key": i + 1, "Label": u.T("value." + string(v))}), func() { q.answer(v) })
 		q.buttons = append(q.buttons, b)
+		q.answerRow.Add(b)
 	}
-	if !q.snap.Assessment.Editable() {
-		for _, b := range q.buttons {
-			b.Disable()
-		}
-		for _, e := range []*widget.Entry{q.note, q.evidence, q.owner, q.due} {
-			e.Disable()
-		}
+}
+
+// detailsForm is the note, evidence, owner and due date: fields to fill in, or text when the
+// assessment is read-only.
+func (q *questionnaire) detailsForm() *widget.Form {
+	u := q.u
+	var note, evidence, owner, due fyne.CanvasObject = q.note, q.evidence, q.owner, q.due
+	if q.readOnly {
+		note, evidence, owner, due = q.shown.note, q.shown.evidence, q.shown.owner, q.shown.due
 	}
+	return widget.NewForm(
+		widget.NewFormItem(u.T("questionnaire.note_label"), note),
+		widget.NewFormItem(u.T("questionnaire.evidence_label"), evidence),
+		widget.NewFormItem(u.T("report.owner"), owner),
+		widget.NewFormItem(u.T("report.due"), due))
 }
 
 func (q *questionnaire) build() fyne.CanvasObject {
@@ -159,10 +179,6 @@ func (q *questionnaire) build() fyne.CanvasObject {
 		q.refilter()
 	}
 
-	answerRow := container.NewGridWithColumns(len(assessment.Values))
-	for _, b := range q.buttons {
-		answerRow.Add(b)
-	}
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
 	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(q.snap.Company.ID) })
@@ -173,15 +189,11 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	workshop := widget.NewButton(u.T("workshop.start"), func() { u.showWorkshop(q.snap.Assessment.ID) })
 
 	guidance := widget.NewAccordion(widget.NewAccordionItem(u.T("questionnaire.guidance"), container.NewVBox(q.guidance, q.refs)))
-	details := widget.NewForm(
-		widget.NewFormItem(u.T("questionnaire.note_label"), q.note),
-		widget.NewFormItem(u.T("questionnaire.evidence_label"), q.evidence),
-		widget.NewFormItem(u.T("report.owner"), q.owner),
-		widget.NewFormItem(u.T("report.due"), q.due))
+	details := q.detailsForm()
 	q.area.Wrapping = fyne.TextWrapWord
-	header := container.NewVBox(q.area, q.text, answerRow)
-	if !q.snap.Assessment.Editable() {
-		header.Add(widget.NewLabel(u.T("review.read_only")))
+	header := container.NewVBox(q.area, q.text, q.answerRow)
+	if q.readOnly {
+		header.Add(u.lockBanner(u.lockReason(q.snap)))
 	} else if outdated := assessment.Outdated(u.set, q.snap.Assessment); len(outdated) > 0 {
 		header.Add(widget.NewButton(u.loc.N("questionnaire.update_checklists", len(outdated)), q.updateChecklists))
 	}
@@ -304,7 +316,11 @@ func (q *questionnaire) showQuestion(i int) {
 	q.area.SetText(u.T("questionnaire.position", i18n.Args{"Area": sc.Checklist.Title.In(lang), "N": i + 1, "Total": len(q.questions)}))
 	q.text.SetText(sc.Question.Text.In(lang))
 	q.guidance.SetText(sc.Question.Guidance.In(lang))
-	q.refs.SetText(u.T("questionnaire.refs") + ": " + strings.Join(sc.Question.Refs, "; "))
+	refs := make([]string, len(sc.Question.Refs))
+	for i, ref := range sc.Question.Refs {
+		refs[i] = u.loc.Cite(ref)
+	}
+	q.refs.SetText(u.T("questionnaire.refs") + ": " + strings.Join(refs, "; "))
 	ans := q.snap.Answers[sc.Question.ID]
 	q.loading = true
 	q.note.SetText(ans.Note)
@@ -312,6 +328,12 @@ func (q *questionnaire) showQuestion(i int) {
 	q.owner.SetText(ans.Owner)
 	q.due.SetText(ans.Due)
 	q.loading = false
+	if q.readOnly {
+		q.shown.note.SetText(orDash(ans.Note))
+		q.shown.evidence.SetText(orDash(ans.Evidence))
+		q.shown.owner.SetText(orDash(ans.Owner))
+		q.shown.due.SetText(orDash(ans.Due))
+	}
 	q.saved.SetText("")
 	if ans.Reconfirm {
 		q.saved.SetText(u.T("questionnaire.reconfirm"))
@@ -327,6 +349,10 @@ func (q *questionnaire) showQuestion(i int) {
 // refreshState marks the chosen answer and updates the progress bar.
 func (q *questionnaire) refreshState() {
 	ans, answered := q.snap.Answers[q.questions[q.current].Question.ID]
+	if q.readOnly {
+		q.answerRow.Objects = q.u.answerChips(ans.Value, answered)
+		q.answerRow.Refresh()
+	}
 	for i, b := range q.buttons {
 		if answered && assessment.Values[i] == ans.Value {
 			b.Importance = widget.HighImportance
@@ -346,7 +372,7 @@ func (q *questionnaire) refreshState() {
 }
 
 func (q *questionnaire) answer(v assessment.Value) {
-	if !q.snap.Assessment.Editable() {
+	if q.readOnly {
 		return
 	}
 	id := q.questions[q.current].Question.ID
@@ -363,7 +389,7 @@ func (q *questionnaire) answer(v assessment.Value) {
 // saveDetails saves note, evidence, owner and due date with an existing answer; before the
 // question is answered they wait in their fields and are saved with the answer.
 func (q *questionnaire) saveDetails() {
-	if q.loading || !q.snap.Assessment.Editable() {
+	if q.loading || q.readOnly {
 		return
 	}
 	id := q.questions[q.current].Question.ID

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"context"
+	"errors"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -52,7 +56,7 @@ func ShowRecovery(a fyne.App, cfg Config, cause error, open Opener) fyne.Window 
 			r.Close()
 			start(r.URI().Path())
 		}, w)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+		d.SetFilter(regularFiles{storage.NewExtensionFileFilter([]string{".db"})})
 		d.Show()
 	})
 	newDB := widget.NewButton(loc.T("recovery.new_database"), func() {
@@ -67,10 +71,51 @@ func ShowRecovery(a fyne.App, cfg Config, cause error, open Opener) fyne.Window 
 		d.Show()
 	})
 	quit := widget.NewButton(loc.T("recovery.quit"), a.Quit)
-	w.SetContent(container.NewPadded(container.NewVBox(
+	buttons := container.NewHBox(openOther, newDB, quit)
+	content := container.NewVBox(
 		widget.NewLabelWithStyle(loc.T("recovery.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		msg, widget.NewLabel(loc.T("recovery.untouched")), container.NewHBox(openOther, newDB, quit))))
+		msg, widget.NewLabel(loc.T("recovery.untouched")))
+	if restore := restoreOffer(w, loc, cfg.DatabasePath, cause, start); restore != nil {
+		content.Add(restore)
+	}
+	content.Add(buttons)
+	w.SetContent(container.NewPadded(content))
 	w.Resize(fyne.NewSize(640, 280))
 	w.Show()
 	return w
+}
+
+// restoreOffer is the recovery window's offer of the newest backup that passes the integrity
+// check, when the database is damaged or not a database (a database from a newer version, or
+// one that is busy, needs no restore). Nil when there is nothing to offer; a line saying so
+// when there is no good backup.
+func restoreOffer(w fyne.Window, loc *i18n.Localizer, dbPath string, cause error, start func(string)) fyne.CanvasObject {
+	var ie *i18n.Error
+	if dbPath == "" || !errors.As(cause, &ie) || (ie.ID != "store.damaged" && ie.ID != "store.not_a_database") {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	b, ok := assessment.NewestGoodBackup(ctx, dbPath)
+	if !ok {
+		return widget.NewLabel(loc.T("recovery.no_backup"))
+	}
+	date := backupTime(loc, b.Time)
+	button := widget.NewButton(loc.T("recovery.restore", i18n.Args{"Date": date}), func() {
+		msg := loc.T("recovery.restore_confirm", i18n.Args{"Date": date, "Companies": loc.N("backups.companies", b.Companies)})
+		dialog.ShowConfirm(loc.T("backups.restore_title"), msg, func(ok bool) {
+			if !ok {
+				return
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+			defer cancel()
+			if _, err := assessment.RestoreInto(ctx, b.Path, dbPath); err != nil {
+				dialog.ShowError(&shownError{loc.Error(err)}, w)
+				return
+			}
+			start(dbPath)
+		}, w)
+	})
+	button.Importance = widget.HighImportance
+	return button
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url" // a local folder for the file manager; no network use
 	"path/filepath"
 	"slices"
 	"strings"
@@ -125,17 +124,4 @@ func safeFileName(company string) string {
 		name = "gdprtjek"
 	}
 	return filepath.Base(name)
-}
-
-// offerFolder tells where a file went, with a button that opens its folder. A machine
-// without a file manager gets a sentence saying so and where the file is, not Go's error.
-func (u *UI) offerFolder(title, message, dir string) {
-	u.confirmDialog(title, message, u.T("common.open_folder"), u.T("common.close"), false, func(open bool) {
-		if open {
-			if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}); err != nil {
-				fyne.LogError("open folder", err)
-				u.inform(u.T("common.open_folder"), u.T("common.no_file_manager", i18n.Args{"Path": dir}))
-			}
-		}
-	})
 }

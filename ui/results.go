@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -72,13 +73,20 @@ func (u *UI) resultsScreen(assessmentID int64, from func() fyne.CanvasObject) fy
 	answer := widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(assessmentID) })
 	report := widget.NewButton(u.T("report.save_button"), func() { u.saveReport(assessmentID) })
 	csv := widget.NewButton(u.T("results.export_csv"), func() { u.exportActionPlanCSV(assessmentID) })
+	exchange := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
 	heading := boldWrapped(snap.Company.Name + " · " + snap.Assessment.Title)
 	top := container.NewVBox(heading, container.NewHBox(lightBox, overall), answered)
+	if reason := u.lockReason(snap); reason != "" {
+		top.Add(u.lockBanner(reason))
+	}
+	if n := len(snap.Conflicts); n > 0 {
+		top.Add(u.conflictsNotice(assessmentID, n))
+	}
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(u.T("report.area_scores"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bars, legend,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(u.T("report.action_plan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), plan)
-	return container.NewPadded(container.NewBorder(top, container.NewHBox(back, answer, report, csv), nil, nil, container.NewVScroll(body)))
+	return container.NewPadded(container.NewBorder(top, container.NewHBox(back, answer, report, csv, exchange), nil, nil, container.NewVScroll(body)))
 }
 
 func riskKey(r assessment.Risk) string {
@@ -88,7 +96,8 @@ func riskKey(r assessment.Risk) string {
 	return string(r)
 }
 
-// actionRow edits one gap's owner, due date and status; each change is saved at once.
+// actionRow edits one gap's owner, due date and status; each change is saved at once. A
+// read-only assessment shows them as text.
 func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasObject {
 	lang := u.loc.Lang()
 	ans := g.Answer
@@ -96,6 +105,19 @@ func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasO
 	title.Wrapping = fyne.TextWrapWord
 	remedy := widget.NewLabel(g.Question.Remediation.In(lang))
 	remedy.Wrapping = fyne.TextWrapWord
+	head := container.NewVBox(title, remedy)
+	if r, ok := snap.Responses[g.Question.ID]; ok {
+		head.Add(u.responseLine(r))
+	}
+	if locked(snap.Assessment) {
+		status := ""
+		if ans.ActionStatus != "" {
+			status = u.T("action." + string(ans.ActionStatus))
+		}
+		shown := widget.NewLabel(u.T("results.action_shown", i18n.Args{"Owner": orDash(ans.Owner), "Due": orDash(ans.Due), "Status": orDash(status)}))
+		shown.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(head, shown, widget.NewSeparator())
+	}
 	owner := widget.NewEntry()
 	owner.SetPlaceHolder(u.T("report.owner"))
 	owner.SetText(ans.Owner)
@@ -155,7 +177,7 @@ func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasO
 	owner.OnChanged = func(string) { save() }
 	due.OnChanged = func(string) { save(); markOverdue() }
 	status.OnChanged = func(string) { save(); markOverdue() }
-	return container.NewVBox(title, remedy, container.NewBorder(nil, nil, nil, overdue,
+	return container.NewVBox(head, container.NewBorder(nil, nil, nil, overdue,
 		container.NewGridWithColumns(3, owner, due, status)), widget.NewSeparator())
 }
 
@@ -242,4 +264,29 @@ func (layoutTwoColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		h += max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
 	}
 	return fyne.NewSize(left+8+right, h)
+}
+
+// responseLine is the implementation partner's response to a gap's task, as the company sees it.
+func (u *UI) responseLine(r assessment.Response) fyne.CanvasObject {
+	parts := []string{u.T("decision." + string(r.Decision))}
+	if r.Hours > 0 {
+		parts = append(parts, u.T("partner.hours_short", i18n.Args{"Hours": u.hoursText(r.Hours)}))
+	}
+	if r.Planned != "" {
+		parts = append(parts, u.T("partner.planned_short", i18n.Args{"Date": r.Planned}))
+	}
+	if r.Comment != "" {
+		parts = append(parts, "“"+r.Comment+"”")
+	}
+	l := widget.NewLabelWithStyle(u.T("results.response", i18n.Args{"Response": strings.Join(parts, " · "), "By": r.By,
+		"Date": u.loc.ShortDate(r.At)}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// conflictsNotice says that a merge left answers to settle, with the way there.
+func (u *UI) conflictsNotice(assessmentID int64, n int) fyne.CanvasObject {
+	open := widget.NewButton(u.T("merge.resolve"), func() { u.showConflicts(assessmentID) })
+	open.Importance = widget.WarningImportance
+	return container.NewBorder(nil, nil, nil, open, wrapped(u.loc.N("merge.conflicts_pending", n)))
 }

@@ -33,13 +33,10 @@ func TestReviewApproveAndReopen(t *testing.T) {
 	u.showReview(a.ID)
 	typeInto(t, u, "Your name", "Pia Partner")
 	test.Tap(findButton(t, u, "Submit for review"))
-	typeInto(t, u, "Your name", "Pia Partner")
 	test.Tap(findButton(t, u, "Start review"))
 	typeInto(t, u, "Comment", "Mangler fortegnelse for løn")
-	typeInto(t, u, "Your name", "Pia Partner")
-	test.Tap(findButton(t, u, "Add comment"))
-	typeInto(t, u, "Your name", "Pia Partner")
 	typeInto(t, u, "Organisation", "Nordlys IT ApS")
+	test.Tap(findButton(t, u, "Add comment"))
 	test.Tap(findButton(t, u, "Approve"))
 
 	got, err := store.Assessment(ctx, a.ID)
@@ -47,14 +44,14 @@ func TestReviewApproveAndReopen(t *testing.T) {
 		t.Fatalf("status after approval: %v %v", got.Status, err)
 	}
 	snap, _ := store.Snapshot(ctx, a.ID)
-	if len(snap.Comments) != 1 || snap.Comments[0].Author != "Pia Partner" || len(snap.SignOffs) != 1 ||
-		snap.SignOffs[0].Organisation != "Nordlys IT ApS" {
+	if len(snap.Comments) != 1 || snap.Comments[0].Author != "Pia Partner (Nordlys IT ApS)" || len(snap.SignOffs) != 1 ||
+		snap.SignOffs[0].Reviewer != "Pia Partner" || snap.SignOffs[0].Organisation != "Nordlys IT ApS" {
 		t.Errorf("comment and sign-off: %+v %+v", snap.Comments, snap.SignOffs)
 	}
 
 	u.showQuestionnaire(a.ID)
-	if !findButton(t, u, "1 · Yes").Disabled() || !hasLabel(u, "read-only") {
-		t.Error("an approved assessment must be shown read-only")
+	if !hasLabel(u, "Approved by Pia Partner (Nordlys IT ApS)") {
+		t.Error("an approved assessment must say who approved it")
 	}
 	u.win.Canvas().OnTypedRune()('1')
 	if answers, _ := store.Answers(ctx, a.ID); len(answers) != 0 {
@@ -77,7 +74,8 @@ func TestReviewApproveAndReopen(t *testing.T) {
 	}
 }
 
-// A partner imports the company's file twice: the second time the app asks before replacing.
+// A partner imports the company's file twice: the second time the app offers to merge or to
+// replace, and replaces only when told to.
 func TestImportAsksBeforeReplacing(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	ctx := context.Background()
@@ -99,7 +97,8 @@ func TestImportAsksBeforeReplacing(t *testing.T) {
 	if len(u.win.Canvas().Overlays().List()) == 0 {
 		t.Fatal("importing an assessment that exists should ask before replacing it")
 	}
-	test.Tap(overlayButton(t, u, "Ja"))
+	overlayButton(t, u, "Flet")
+	test.Tap(overlayButton(t, u, "Erstat"))
 	list, _ := store.Assessments(ctx, 0)
 	if len(list) != 1 || list[0].UID != a.UID {
 		t.Fatalf("after replacing: %+v", list)

@@ -26,6 +26,11 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 	if err != nil {
 		u.showError(err)
 	}
+	// A data-map transfer outside the EU/EEA scopes questions in, as in the questionnaire.
+	activities, err := u.store.Activities(ctx, companyID)
+	if err != nil {
+		u.showError(err)
+	}
 	title := widget.NewEntry()
 	title.SetText(u.T("assessment.default_title"))
 	assessor := widget.NewEntry()
@@ -33,7 +38,7 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 	count := widget.NewLabel("")
 	updateCount := func() {
 		n := 0
-		for _, sc := range u.set.Scope(assessment.Facts(selected(profile), systems)) {
+		for _, sc := range u.set.Scope(assessment.Facts(selected(profile), systems, activities...)) {
 			if sc.Applies {
 				n++
 			}

@@ -97,6 +97,18 @@ var screenList = []struct {
 	{"compare", func(u *UI, c, _ int64) { u.showCompare(c) }},
 	{"review", func(u *UI, _, a int64) { u.showReview(a) }},
 	{"workshop", func(u *UI, _, a int64) { u.showWorkshop(a) }},
+	{"datamap", func(u *UI, c, _ int64) { u.showDataMap(c, payrollSystem(u, c)) }},
+}
+
+// payrollSystem is the ID of the company's payroll system, whose data map the screenshots show.
+func payrollSystem(u *UI, companyID int64) int64 {
+	systems, _ := u.store.Systems(context.Background(), companyID)
+	for _, s := range systems {
+		if s.Kind == "payroll" {
+			return s.ID
+		}
+	}
+	return 0
 }
 
 // TestDocScreenshots writes the screenshots in docs/screenshots (make screenshots): the same
@@ -113,43 +125,58 @@ func TestDocScreenshots(t *testing.T) {
 	for _, lang := range i18n.Langs {
 		for _, s := range screenList {
 			t.Run(s.name+"-"+string(lang), func(t *testing.T) {
-				a := test.NewTempApp(t)
-				store, err := assessment.Open(context.Background(), filepath.Join(t.TempDir(), "docs.db"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { store.Close() })
-				ctx := context.Background()
-				first, err := store.CreateDemo(ctx, set)
-				if err != nil {
-					t.Fatal(err)
-				}
-				snap, err := store.Snapshot(ctx, first)
-				if err != nil {
-					t.Fatal(err)
-				}
-				// A second round with some gaps closed, for the comparison and the results.
-				second, err := store.StartRound(ctx, set, first, "GDPR-gennemgang 2027", "Søren Åkjær")
-				if err != nil {
-					t.Fatal(err)
-				}
-				closed := 0
-				for _, id := range slices.Sorted(maps.Keys(snap.Answers)) {
-					if ans := snap.Answers[id]; ans.Value == assessment.No && closed < 8 {
-						ans.AssessmentID, ans.Value = second.ID, assessment.Yes
-						if err := store.SaveAnswer(ctx, set, &ans); err != nil {
-							t.Fatal(err)
-						}
-						closed++
-					}
-				}
-				u := New(a, Config{Store: store, Checklists: set, Lang: lang, Version: "docs"})
-				u.win.Resize(fyne.NewSize(1100, 760))
-				s.show(u, snap.Company.ID, second.ID)
+				u, _, companyID, _, second := docState(t, set, lang)
+				s.show(u, companyID, second)
+				writePNG(t, filepath.Join(*screenshots, s.name+"-"+string(lang)+".png"), u.win.Canvas().Capture())
+			})
+		}
+		for _, s := range handoverShots {
+			t.Run(s.name+"-"+string(lang), func(t *testing.T) {
+				u, store, _, first, second := docState(t, set, lang)
+				s.show(t, u, store, first, second)
 				writePNG(t, filepath.Join(*screenshots, s.name+"-"+string(lang)+".png"), u.win.Canvas().Capture())
 			})
 		}
 	}
+}
+
+// docState is the demo company with a second round, some gaps closed in it, on the built-in
+// checklists, in a window of the documented size.
+func docState(t *testing.T, set *checklists.Set, lang i18n.Lang) (u *UI, store *assessment.Store, companyID, first, second int64) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := assessment.Open(context.Background(), filepath.Join(t.TempDir(), "docs.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	ctx := context.Background()
+	first, err = store.CreateDemo(ctx, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := store.Snapshot(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A second round with some gaps closed, for the comparison and the results.
+	round, err := store.StartRound(ctx, set, first, "GDPR-gennemgang 2027", "Søren Åkjær")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := 0
+	for _, id := range slices.Sorted(maps.Keys(snap.Answers)) {
+		if ans := snap.Answers[id]; ans.Value == assessment.No && closed < 8 {
+			ans.AssessmentID, ans.Value = round.ID, assessment.Yes
+			if err := store.SaveAnswer(ctx, set, &ans); err != nil {
+				t.Fatal(err)
+			}
+			closed++
+		}
+	}
+	u = New(a, Config{Store: store, Checklists: set, Lang: lang, Version: "docs"})
+	u.win.Resize(fyne.NewSize(1100, 760))
+	return u, store, snap.Company.ID, first, round.ID
 }
 
 func writePNG(t *testing.T, path string, img image.Image) {

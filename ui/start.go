@@ -50,7 +50,8 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	newCompany := widget.NewButton(u.T("start.new_company"), u.showNewCompany)
 	newCompany.Importance = widget.HighImportance
 	importButton := widget.NewButton(u.T("start.import"), u.importExchange)
-	actions := container.NewHBox(importButton, newCompany)
+	backups := widget.NewButton(u.T("backups.open"), u.showBackups)
+	actions := container.NewHBox(backups, importButton, newCompany)
 	// Pick up where the user left off.
 	if last := int64(u.app.Preferences().Int(prefLastCompany)); last != 0 {
 		for _, c := range overview {

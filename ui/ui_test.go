@@ -307,8 +307,8 @@ func TestResultsFollowAnswers(t *testing.T) {
 	}
 	u.showResults(a.ID)
 	// yes (2 of 2) + partly (1 of 2), not applicable left out: 3 of 4 points.
-	if !hasLabel(u, "Overall score: 75% (Amber)") {
-		t.Error("the results screen should show 75% (Amber) after yes, partly and n/a")
+	if !hasLabel(u, "Overall score: 75% (amber)") {
+		t.Error("the results screen should show 75% (amber) after yes, partly and n/a")
 	}
 	if !hasLabel(u, "Low · Do staff get GDPR training?") {
 		t.Error("a partly answer to a weight-2 question should be a low gap in the action plan")

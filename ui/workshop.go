@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"gdprtjek/assessment"
+	"gdprtjek/i18n"
 )
 
 // workshopScale enlarges text and controls for a projector.
@@ -46,14 +46,13 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		return widget.NewLabel(u.T("questionnaire.none_in_scope"))
 	}
 	q.initWidgets()
-	answers := container.NewGridWithColumns(len(assessment.Values))
-	for _, b := range q.buttons {
-		answers.Add(b)
-	}
-	participants := widget.NewEntry()
-	participants.SetPlaceHolder(u.T("workshop.participants"))
-	participants.SetText(q.snap.Assessment.Participants)
-	if q.snap.Assessment.Editable() {
+	var participantsBox fyne.CanvasObject
+	if q.readOnly {
+		participantsBox = widget.NewLabel(u.T("workshop.participants_shown", i18n.Args{"Names": orDash(q.snap.Assessment.Participants)}))
+	} else {
+		participants := widget.NewEntry()
+		participants.SetPlaceHolder(u.T("workshop.participants"))
+		participants.SetText(q.snap.Assessment.Participants)
 		// Saved as typed, like a note: the list of who took part goes on the report's cover.
 		participants.OnChanged = func(text string) {
 			ctx, cancel := u.opCtx()
@@ -65,8 +64,7 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 			q.snap.Assessment.Participants = text
 			q.saved.SetText(u.T("questionnaire.saved"))
 		}
-	} else {
-		participants.Disable()
+		participantsBox = participants
 	}
 	leave := widget.NewButton(u.T("workshop.leave"), func() { u.leaveWorkshop(assessmentID) })
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
@@ -94,12 +92,19 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		prevKeys(e)
 	})
 	q.area.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participants),
-		container.NewBorder(nil, nil, nil, q.percent, q.progress), q.area, q.text, answers)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participantsBox),
+		container.NewBorder(nil, nil, nil, q.percent, q.progress), q.area, q.text, q.answerRow)
 	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next, toggle))
 	keys := widget.NewLabel(u.T("workshop.keys"))
 	keys.Wrapping = fyne.TextWrapWord
-	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewVBox(q.note, guidance, keys)))
+	body := container.NewVBox(q.note, guidance, keys)
+	if q.readOnly {
+		// No key hints: the keys answer nothing here.
+		body = container.NewVBox(u.lockBanner(u.lockReason(q.snap)),
+			widget.NewForm(widget.NewFormItem(u.T("questionnaire.note_label"), q.shown.note)), guidance,
+			widget.NewLabel(u.T("workshop.keys_read_only")))
+	}
+	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(body))
 	q.showQuestion(q.resumeAt())
 	return container.NewPadded(q.right)
 }

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"net/url" // only to hand a local folder to the desktop's file manager; no network use
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+)
+
+// files are the app's ways out to the file system. Tests replace them: Fyne's file dialogs
+// browse a real disk, and the test driver has no file manager to open a folder in.
+type files struct {
+	// save asks where to save a file called name (ext is its extension, for the filter);
+	// done gets the chosen path, and is not called when the user cancels.
+	save func(title, name, ext string, done func(path string))
+	// open asks for a file with one of exts and reads it, at most maxImportSize bytes.
+	open func(exts []string, done func(data []byte, path string))
+	// openFolder shows a folder in the desktop's file manager.
+	openFolder func(dir string) error
+}
+
+// dialogFiles are the real file dialogs.
+func (u *UI) dialogFiles() files {
+	return files{
+		save: func(title, name, ext string, done func(string)) {
+			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				if w == nil {
+					return // cancelled
+				}
+				path := w.URI().Path()
+				w.Close() // the dialog created the file; the caller replaces it whole
+				done(path)
+			}, u.win)
+			d.SetTitleText(title)
+			d.SetFileName(name)
+			d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+			d.Show()
+		},
+		open: func(exts []string, done func([]byte, string)) {
+			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				if r == nil {
+					return // cancelled
+				}
+				path := r.URI().Path()
+				data, err := readChosen(r, maxImportSize)
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				done(data, path)
+			}, u.win)
+			d.SetFilter(regularFiles{storage.NewExtensionFileFilter(exts)})
+			d.Show()
+		},
+		openFolder: func(dir string) error { return u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}) },
+	}
+}
+
+// offerFolder tells where a file went, with a button that opens its folder. A machine without
+// a file manager gets the folder's path again, in words.
+func (u *UI) offerFolder(title, message, dir string) {
+	d := dialog.NewCustomConfirm(title, u.T("common.open_folder"), u.T("common.close"), wrapped(message), func(open bool) {
+		if !open {
+			return
+		}
+		if err := u.files.openFolder(dir); err != nil {
+			dialog.ShowInformation(u.T("common.open_folder"), u.T("common.open_folder_failed", i18n.Args{"Path": dir}), u.win)
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// exportExchange writes the exchange file for the implementation partner: one assessment
+// with its answers, comments and sign-offs, optionally protected with a passphrase. It is
+// named and worded apart from the company-data export, which the partner has no use for.
+func (u *UI) exportExchange(assessmentID int64) {
+	ctx, cancel := u.opCtx()
+	snap, err := u.store.Snapshot(ctx, assessmentID)
+	cancel()
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	pass.SetPlaceHolder(u.T("export.passphrase_optional"))
+	repeat := widget.NewPasswordEntry()
+	repeat.SetPlaceHolder(u.T("export.passphrase_repeat"))
+	form := widget.NewForm(
+		widget.NewFormItem(u.T("import.passphrase"), pass),
+		widget.NewFormItem(u.T("export.passphrase_again"), repeat))
+	intro := wrapped(u.T("export.exchange_intro", i18n.Args{"Company": snap.Company.Name, "Title": snap.Assessment.Title}))
+	d := dialog.NewCustomConfirm(u.T("export.exchange_title"), u.T("report.choose_file"), u.T("common.cancel"),
+		container.NewVBox(intro, form, wrapped(u.T("export.passphrase_hint"))), func(ok bool) {
+			if !ok {
+				return
+			}
+			if pass.Text != repeat.Text {
+				u.showError(i18n.NewError("export.passphrase_mismatch", nil, nil))
+				return
+			}
+			name := assessment.ExchangeFileName(snap.Company.Name, u.store.Now())
+			u.files.save(u.T("export.exchange_title"), name, ".json", func(path string) {
+				u.writeExchange(path, assessmentID, pass.Text)
+			})
+		}, u.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+// writeExchange writes the exchange file to path, protected when passphrase is not empty, and
+// says where it went.
+func (u *UI) writeExchange(path string, assessmentID int64, passphrase string) {
+	ctx, cancel := u.opCtx()
+	snap, err := u.store.Snapshot(ctx, assessmentID)
+	cancel()
+	var data []byte
+	if err == nil {
+		data, err = assessment.MarshalExchange(snap)
+	}
+	if err == nil && passphrase != "" {
+		data, err = assessment.EncryptExchange(data, passphrase)
+	}
+	if err == nil {
+		err = assessment.WriteFileAtomic(path, data)
+	}
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	msg := "export.exchange_saved"
+	if passphrase != "" {
+		msg = "export.exchange_saved_protected"
+	}
+	u.offerFolder(u.T("export.exchange_saved_title"), u.T(msg, i18n.Args{"Path": path, "Company": snap.Company.Name,
+		"Title": snap.Assessment.Title}), filepath.Dir(path))
+}
