@@ -86,7 +86,11 @@ func ValidateTemplateFiles(paths []string) []Problem {
 	var problems []Problem
 	seen := map[string]string{}
 	for _, path := range paths {
-		data, err := readLimited(path)
+		data, refused, err := readLimited(path)
+		if refused != nil {
+			problems = append(problems, *refused)
+			continue
+		}
 		if err != nil {
 			problems = append(problems, Problem{File: path, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
 			continue
