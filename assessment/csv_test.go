@@ -159,7 +159,7 @@ func TestActionPlanCSVNeutralisesFormulas(t *testing.T) {
 			"b1": {QuestionID: "b1", Value: assessment.No, Owner: tt.text, Note: tt.text},
 		}}
 		var buf bytes.Buffer
-		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English); err != nil {
+		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English, beforeDue); err != nil {
 			t.Fatal(err)
 		}
 		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))

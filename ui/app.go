@@ -92,8 +92,8 @@ func New(a fyne.App, cfg Config) *UI {
 		u.warnChecklists(cfg.ChecklistProblems)
 	}
 	if cfg.BackupFailure != nil {
-		dialog.ShowInformation(u.T("backups.title"),
-			u.T("backup.daily_failed", i18n.Args{"Message": u.loc.Error(cfg.BackupFailure)}), u.win)
+		u.inform(u.T("backups.title"),
+			u.T("backup.daily_failed", i18n.Args{"Message": u.loc.Error(cfg.BackupFailure)}))
 	}
 	return u
 }

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"path/filepath"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"gdprtjek/assessment"
 	"gdprtjek/i18n"
 )

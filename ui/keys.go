@@ -185,14 +185,6 @@ func (u *UI) registerQuit() {
 		func(fyne.Shortcut) { u.app.Quit() })
 }
 
-// wrapped is a label that wraps instead of widening the window: for names, titles and paths
-// of any length.
-func wrapped(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
 // boldWrapped is a bold heading that wraps.
 func boldWrapped(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -184,6 +184,9 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(q.snap.Company.ID) })
 	hint := widget.NewLabel(u.T("questionnaire.keys_hint"))
 	hint.Truncation = fyne.TextTruncateEllipsis
+	if q.readOnly {
+		hint.Hide() // the keys answer nothing here
+	}
 	report := widget.NewButton(u.T("report.save_button"), func() { u.saveReport(q.snap.Assessment.ID) })
 	results := widget.NewButton(u.T("nav.results"), func() { u.showResults(q.snap.Assessment.ID) })
 	workshop := widget.NewButton(u.T("workshop.start"), func() { u.showWorkshop(q.snap.Assessment.ID) })

@@ -74,7 +74,7 @@ func mustAssessment(t *testing.T, u *UI, store *assessment.Store, companyID int6
 // longName is 200 characters, the most a company name may have.
 var longName = string([]rune(strings.Repeat("Æblegården Østjylland ", 10))[:198]) + "AS"
 
-func overlay(u *UI) fyne.CanvasObject { return u.win.Canvas().Overlays().Top() }
+func topOverlay(u *UI) fyne.CanvasObject { return u.win.Canvas().Overlays().Top() }
 
 // TestLongNameDoesNotWidenWindow: a 200-character company name, system name and assessment
 // title leave every screen, and the delete confirmation, within the window's width.
@@ -107,7 +107,7 @@ func TestLongNameDoesNotWidenWindow(t *testing.T) {
 	}
 	u.showCompany(c.ID)
 	test.Tap(findButton(t, u, "Slet virksomheden og alle dens data"))
-	if o := overlay(u); o == nil || o.MinSize().Width > width || o.Size().Width > width {
+	if o := topOverlay(u); o == nil || o.MinSize().Width > width || o.Size().Width > width {
 		t.Errorf("the delete confirmation is wider than the window: %v", o)
 	}
 }
@@ -145,7 +145,7 @@ func TestHeaderFollowsQuestionLength(t *testing.T) {
 			}
 		})
 		yes := findButton(t, u, "1 · Ja")
-		guidance := findButton(t, u, "Vejledning og lovhenvisninger")
+		guidance := findButton(t, u, u.T("questionnaire.guidance"))
 		if question == nil {
 			t.Fatalf("%s: no question shown", when)
 		}
@@ -181,9 +181,11 @@ func TestReopenReasonFieldIsWide(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := store.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Jens", Decision: assessment.Approved}); err != nil {
+	if err := store.SignOff(ctx, &assessment.SignOff{AssessmentID: a.ID, Reviewer: "Jens", Organisation: "Nordlys IT ApS", Decision: assessment.Approved}); err != nil {
 		t.Fatal(err)
 	}
+	u.app.Preferences().SetString(prefReviewer, "Pia Partner")
+	u.app.Preferences().SetString(prefOrganisation, "Nordlys IT ApS")
 	u.showReview(a.ID)
 	test.Tap(findButton(t, u, "Reopen"))
 	var reason *widget.Entry
@@ -309,12 +311,12 @@ func TestDialogKeys(t *testing.T) {
 		t.Errorf("delete confirmation opens with %v focused, want Nej", cv.Focused())
 	}
 	press(fyne.KeyReturn)
-	if overlay(u) != nil {
+	if topOverlay(u) != nil {
 		t.Error("Enter left the dialog open")
 	}
 	test.Tap(findButton(t, u, "Slet virksomheden og alle dens data"))
 	press(fyne.KeyEscape)
-	if overlay(u) != nil {
+	if topOverlay(u) != nil {
 		t.Error("Escape left the dialog open")
 	}
 	if companies, _ := store.Companies(ctx); len(companies) != 1 {
@@ -324,8 +326,8 @@ func TestDialogKeys(t *testing.T) {
 	// A form: Escape cancels, Enter in a field saves.
 	test.Tap(findButton(t, u, "Tilføj system"))
 	press(fyne.KeyEscape)
-	if systems, _ := store.Systems(ctx, c.ID); overlay(u) != nil || len(systems) != 0 {
-		t.Errorf("Escape in the system form: dialog open %v, systems %d", overlay(u) != nil, len(systems))
+	if systems, _ := store.Systems(ctx, c.ID); topOverlay(u) != nil || len(systems) != 0 {
+		t.Errorf("Escape in the system form: dialog open %v, systems %d", topOverlay(u) != nil, len(systems))
 	}
 	test.Tap(findButton(t, u, "Tilføj system"))
 	press(fyne.KeyReturn)
@@ -336,7 +338,7 @@ func TestDialogKeys(t *testing.T) {
 	// A message: Escape closes it.
 	test.Tap(findButton(t, u, "Om"))
 	press(fyne.KeyEscape)
-	if overlay(u) != nil {
+	if topOverlay(u) != nil {
 		t.Error("Escape left the About box open")
 	}
 }
@@ -672,7 +674,7 @@ func TestLongNameInListShownOnHover(t *testing.T) {
 		t.Error("hovering shows no pop-up with the whole name")
 	}
 	h.MouseOut()
-	if overlay(u) != nil {
+	if topOverlay(u) != nil {
 		t.Error("the pop-up stays after the pointer left")
 	}
 }
