@@ -21,7 +21,7 @@ export DISPLAY=$display
 # questionnaire; Open on the results screen; New company on the start screen, and the form's
 # Name field and Create button. The labels' widths differ by language. If the layout changes,
 # take the positions from the test-driver screenshots of the same screens (docs/screenshots).
-declare -A open_assessment=([da]="757 457" [en]="784 457")
+declare -A open_assessment=([da]="490 498" [en]="547 498")
 declare -A results=([da]="618 695" [en]="595 695")
 declare -A workshop=([da]="896 695" [en]="837 695")
 declare -A reopen=([da]="101 734" [en]="88 734")

@@ -182,7 +182,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("datamap.open"), func() { u.showDataMap(id, s.ID) }),
 				widget.NewButton(u.T("common.edit"), func() { u.editSystem(s) }),
 				widget.NewButton(u.T("common.remove"), func() { u.removeSystem(s) })),
-			wrapped(u.systemLine(s))))
+			oneLine(u.systemLine(s))))
 	}
 	if systemsLocked {
 		systemsBox.Add(container.NewBorder(nil, nil, widget.NewIcon(lockIcon), nil, wrapped(u.T("company.systems_locked",
@@ -203,7 +203,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("nav.review"), func() { u.showReview(a.ID) }),
 				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) }),
 				widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(a.ID) })),
-			wrapped(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
+			oneLine(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
 	}
 	newAssessment := widget.NewButton(u.T("company.new_assessment"), func() { u.showNewAssessment(id) })
 	newAssessment.Importance = widget.HighImportance

@@ -241,6 +241,14 @@ func (l *hoverLabel) MouseIn(e *desktop.MouseEvent) {
 
 func (l *hoverLabel) MouseMoved(*desktop.MouseEvent) {}
 
+// oneLine is a hoverLabel holding text: for rows beside buttons, where a wrapped label's
+// second line is not given room by Fyne's layout and would run into the next row.
+func oneLine(text string) *hoverLabel {
+	l := newHoverLabel(fyne.TextStyle{})
+	l.SetText(text)
+	return l
+}
+
 func (l *hoverLabel) MouseOut() {
 	if l.tip != nil {
 		l.tip.Hide()
