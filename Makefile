@@ -29,7 +29,7 @@ run: build
 
 ## test: formatting, vet and every test with the race detector; no display needed
 test: deps fmt-check vet
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 25m ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -523,3 +523,56 @@ func RestoreInto(ctx context.Context, backupPath, dbPath string) (string, error)
 	syncDir(filepath.Dir(dbPath))
 	return kept, nil
 }
+
+// purgeCompanyFromBackups removes a deleted company from every automatic backup, so that
+// "delete the company and all its data" also holds for the copies the app keeps. The company is
+// matched by ID and creation time, which a backup shares with the live database it was copied
+// from. A backup that cannot be cleaned is deleted whole: losing one backup is better than
+// keeping data the user asked to delete.
+func purgeCompanyFromBackups(ctx context.Context, dbPath string, id int64, createdAt string) error {
+	backups, err := scanBackups(dbPath)
+	if err != nil {
+		return fmt.Errorf("list backups: %w", err)
+	}
+	for _, b := range backups {
+		if err := purgeCompany(ctx, b.Path, id, createdAt); err != nil {
+			if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("remove backup %s that still holds a deleted company: %w", b.Path, err)
+			}
+		}
+	}
+	return nil
+}
+
+func purgeCompany(ctx context.Context, path string, id int64, createdAt string) error {
+	if _, err := verifyDatabase(ctx, path); err != nil {
+		return err
+	}
+	// Rollback journal, not WAL: the cleaned backup stays one self-contained file.
+	db, err := sql.Open("sqlite3", "file:"+uriEscaper.Replace(path)+
+		"?_foreign_keys=on&_secure_delete=on&_journal_mode=DELETE&_busy_timeout=5000")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	res, err := db.ExecContext(ctx, `DELETE FROM companies WHERE id = ? AND created_at = ?`, id, createdAt)
+	if err != nil {
+		return fmt.Errorf("delete company from backup: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	// secure_delete zeroes the freed pages; VACUUM drops them from the file.
+	if _, err := db.ExecContext(ctx, `VACUUM`); err != nil {
+		return fmt.Errorf("vacuum backup: %w", err)
+	}
+	if err := db.Close(); err != nil {
+		return err
+	}
+	if err := syncFile(path); err != nil {
+		return err
+	}
+	_, err = verifyDatabase(ctx, path)
+	return err
+}

@@ -341,3 +341,56 @@ func TestRestoreIntoReplacesUnopenableDatabase(t *testing.T) {
 		t.Errorf("restored database: %v", err)
 	}
 }
+
+// Deleting a company deletes it from the automatic backups too: "all its data" includes the
+// copies the app keeps on its own.
+func TestDeleteCompanyPurgesBackups(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	const name, secret = "Hemmelighedsfulde Æblemost ApS", "Fortroligt-4711-ÆØÅ"
+	gone, _ := fullCompany(t, s, name, "38745123", secret)
+	kept, _ := fullCompany(t, s, "Bøgeskov Smedie A/S", "12345674", "Bøg")
+	for _, kind := range []assessment.BackupKind{assessment.BackupDaily, assessment.BackupPreChange} {
+		if _, err := s.Backup(ctx, kind); err != nil {
+			t.Fatal(err)
+		}
+	}
+	backups, err := assessment.ListBackups(ctx, s.Path())
+	if err != nil || len(backups) != 2 {
+		t.Fatalf("backups: %v, %v", backups, err)
+	}
+	for _, b := range backups {
+		if raw, _ := os.ReadFile(b.Path); !strings.Contains(string(raw), secret) {
+			t.Fatal("the secret is not in a backup before deletion; the test proves nothing")
+		}
+	}
+
+	if err := s.DeleteCompany(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	after, err := assessment.ListBackups(ctx, s.Path())
+	if err != nil || len(after) != 2 {
+		t.Fatalf("backups after deletion: %v, %v (none may be lost when they can be cleaned)", after, err)
+	}
+	for _, b := range after {
+		raw, err := os.ReadFile(b.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{name, secret} {
+			if strings.Contains(string(raw), s) {
+				t.Errorf("%s: %q is still in the backup's bytes", filepath.Base(b.Path), s)
+			}
+		}
+		if err := assessment.VerifyBackup(ctx, b.Path); err != nil {
+			t.Errorf("%s no longer verifies: %v", filepath.Base(b.Path), err)
+		}
+		if b.Companies != 1 {
+			t.Errorf("%s holds %d companies, want the kept one only", filepath.Base(b.Path), b.Companies)
+		}
+		if _, err := openCopy(t, b.Path).Company(ctx, kept.ID); err != nil {
+			t.Errorf("%s lost the company that was kept: %v", filepath.Base(b.Path), err)
+		}
+	}
+}

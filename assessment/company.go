@@ -175,9 +175,18 @@ func (s *Store) Companies(ctx context.Context) ([]Company, error) {
 }
 
 // DeleteCompany removes a company and everything about it (systems, assessments, answers,
-// comments, sign-offs), then vacuums so that the deleted data is gone from the file too.
+// comments, sign-offs), then vacuums so that the deleted data is gone from the file too, and
+// removes it from the automatic backups in the same way.
 func (s *Store) DeleteCompany(ctx context.Context, id int64) error {
+	var createdAt string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT created_at FROM companies WHERE id = ?`, id).Scan(&createdAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return i18n.NewError("company.not_found", i18n.Args{"ID": id}, nil)
+		}
+		if err != nil {
+			return fmt.Errorf("read company: %w", err)
+		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM companies WHERE id = ?`, id)
 		if err != nil {
 			return fmt.Errorf("delete company: %w", err)
@@ -197,5 +206,5 @@ func (s *Store) DeleteCompany(ctx context.Context, id int64) error {
 	if _, err := s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
 		return fmt.Errorf("checkpoint after delete: %w", err)
 	}
-	return nil
+	return purgeCompanyFromBackups(ctx, s.path, id, createdAt)
 }
