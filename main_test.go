@@ -327,9 +327,10 @@ func demoDB(t *testing.T) (dir, db, id string) {
 // TestUnknownCommand: a word that is no command is named as such, with the list of commands,
 // instead of reaching the desktop app's flags ("flag provided but not defined").
 func TestUnknownCommand(t *testing.T) {
-	r := runCmd(t, "records", "--assessment", "1", "--lang", "en")
-	if r.code != 2 || !strings.Contains(r.stderr, "Unknown command: records.") ||
-		!strings.Contains(r.stderr, "demo, export, help, import") || strings.Contains(r.stderr, "flag provided") {
+	r := runCmd(t, "recrods", "--assessment", "1", "--lang", "en")
+	if r.code != 2 || !strings.Contains(r.stderr, "Unknown command: recrods. The commands are: ") ||
+		!strings.Contains(r.stderr, "demo, ") || !strings.Contains(r.stderr, "report, ") || strings.Contains(r.stderr, "--help,") ||
+		strings.Contains(r.stderr, "flag provided") {
 		t.Errorf("unknown command: %+v", r)
 	}
 	r = runCmd(t, "rapport", "--lang", "da")
