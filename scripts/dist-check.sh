@@ -46,14 +46,14 @@ out=$("$run_exe" cmd /c "$(winepath -w "$exe")" --help --lang da 2>&1)
 echo "$out" | head -3
 grep -q "Brug:" <<<"$out" || fail "--help printed no usage through cmd.exe"
 
-step "gdprtjek records --lang en (an unknown command)"
+step "gdprtjek recrods --lang en (an unknown command)"
 set +e
-out=$("$run_exe" "$exe" records --lang en 2>&1)
+out=$("$run_exe" "$exe" recrods --lang en 2>&1)
 code=$?
 set -e
 echo "$out"
 echo "exit code $code"
-[ "$code" = 2 ] && grep -q "Unknown command: records" <<<"$out" || fail "the unknown command's error did not arrive"
+[ "$code" = 2 ] && grep -q "Unknown command: recrods" <<<"$out" || fail "the unknown command's error did not arrive"
 
 step "gdprtjek demo --out <folder>"
 demo_out=$work/demo
