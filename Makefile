@@ -13,7 +13,7 @@ LANG_ARG ?=
 BENCHTIME ?= 1s
 FUZZTIME ?= 1m
 
-.PHONY: all deps build run test vet fmt-check demo bench fuzz screenshots dist clean
+.PHONY: all deps build run test vet fmt-check demo bench fuzz screenshots dist dist-check clean
 
 all: build
 
@@ -67,6 +67,15 @@ dist: deps
 	@bash scripts/deps.sh $(if $(filter windows,$(DIST_TARGETS)),gcc-mingw-w64-x86-64) xz-utils
 	bash scripts/dist.sh "$(VERSION)" $(DIST_TARGETS)
 	@ls -l dist/
+
+## dist-check: the Windows package built (as `make dist`) and run under Wine and Xvfb through
+## ../shared/wine/run-exe.sh: --version, --help through cmd.exe, an unknown command, demo into a
+## folder, the database under %AppData%\gdprtjek, and the start screen drawn (screenshot in
+## build/dist-check). Slow: run it in the session, not in CI; docs/robustness.md has its output.
+dist-check: deps
+	@bash scripts/deps.sh gcc-mingw-w64-x86-64 xz-utils wine64 wine xvfb xdotool imagemagick
+	bash scripts/dist.sh "$(VERSION)" windows
+	bash scripts/dist-check.sh dist/gdprtjek-$(VERSION)-windows-amd64.exe
 
 clean:
 	rm -rf build dist

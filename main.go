@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"syscall"
 
 	"fyne.io/fyne/v2"
@@ -30,6 +32,7 @@ var icon []byte
 const appID = "dk.gdprtjek.app"
 
 func main() {
+	attachConsole() // before anything is printed: os.Stdout may change on Windows
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
@@ -46,8 +49,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		if cmd, ok := commands[args[0]]; ok {
 			return report(e, cmd(ctx, e, args[1:]))
 		}
+		// A word that is not a command would otherwise reach the desktop app's flags and be
+		// reported as a wrong flag further on ("gdprtjek records --assessment 1").
+		if !strings.HasPrefix(args[0], "-") {
+			return report(e, usageError{i18n.NewError("cli.unknown_command",
+				i18n.Args{"Command": args[0], "Commands": commandNames()}, nil)})
+		}
 	}
 	return report(e, runGUI(ctx, e, args))
+}
+
+// commandNames lists the commands for the "unknown command" message: the words, not the
+// -h/--help spellings.
+func commandNames() string {
+	var names []string
+	for name := range commands {
+		if !strings.HasPrefix(name, "-") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return strings.Join(names, ", ")
 }
 
 func runGUI(ctx context.Context, e *env, args []string) error {

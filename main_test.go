@@ -114,6 +114,10 @@ func TestValidateReportsFileAndLine(t *testing.T) {
 	if r.code != 1 || !strings.HasPrefix(r.stdout, path+":3: TOML syntax error") {
 		t.Errorf("validate: %+v", r)
 	}
+	// One problem is one, not "1 problems".
+	if !strings.Contains(r.stderr, "The checklists have 1 problem.") {
+		t.Errorf("validate's count of problems: %q", r.stderr)
+	}
 	r = runCmd(t, "validate", "--lang", "da", filepath.Join("checklists", "testdata", "valid.toml"))
 	if r.code != 0 || !strings.Contains(r.stdout, "1 fil er i orden.") {
 		t.Errorf("validate valid file: %+v", r)
@@ -318,4 +322,19 @@ func demoDB(t *testing.T) (dir, db, id string) {
 		t.Fatalf("demo: %+v", r)
 	}
 	return dir, db, strings.TrimSpace(r.stdout)
+}
+
+// TestUnknownCommand: a word that is no command is named as such, with the list of commands,
+// instead of reaching the desktop app's flags ("flag provided but not defined").
+func TestUnknownCommand(t *testing.T) {
+	r := runCmd(t, "recrods", "--assessment", "1", "--lang", "en")
+	if r.code != 2 || !strings.Contains(r.stderr, "Unknown command: recrods. The commands are: ") ||
+		!strings.Contains(r.stderr, "demo, ") || !strings.Contains(r.stderr, "report, ") || strings.Contains(r.stderr, "--help,") ||
+		strings.Contains(r.stderr, "flag provided") {
+		t.Errorf("unknown command: %+v", r)
+	}
+	r = runCmd(t, "rapport", "--lang", "da")
+	if r.code != 2 || !strings.Contains(r.stderr, "Ukendt kommando: rapport.") {
+		t.Errorf("unknown command in Danish: %+v", r)
+	}
 }

@@ -78,9 +78,9 @@ func (s *Store) CreateCompany(ctx context.Context, c *Company) error {
 
 func insertCompany(ctx context.Context, tx *sql.Tx, c *Company, now time.Time) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO companies
-		(name, cvr, address, contact, size_band, industry, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.Name, c.CVR, c.Address, c.Contact, c.SizeBand, c.Industry, formatTime(now), formatTime(now))
+		(name, cvr, address, contact, size_band, industry, partner, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.Name, c.CVR, c.Address, c.Contact, c.SizeBand, c.Industry, c.Partner, formatTime(now), formatTime(now))
 	if err != nil {
 		return fmt.Errorf("insert company: %w", err)
 	}
@@ -98,8 +98,8 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 	now := s.Now()
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE companies SET name = ?, cvr = ?, address = ?, contact = ?,
-			size_band = ?, industry = ?, updated_at = ? WHERE id = ?`,
-			c.Name, c.CVR, c.Address, c.Contact, c.SizeBand, c.Industry, formatTime(now), c.ID)
+			size_band = ?, industry = ?, partner = ?, updated_at = ? WHERE id = ?`,
+			c.Name, c.CVR, c.Address, c.Contact, c.SizeBand, c.Industry, c.Partner, formatTime(now), c.ID)
 		if err != nil {
 			return fmt.Errorf("update company: %w", err)
 		}
@@ -111,14 +111,37 @@ func (s *Store) UpdateCompany(ctx context.Context, c *Company) error {
 	})
 }
 
-const companyColumns = `id, name, cvr, address, contact, size_band, industry, created_at, updated_at`
+const companyColumns = `id, name, cvr, address, contact, size_band, industry, partner, created_at, updated_at`
 
 func scanCompany(row interface{ Scan(...any) error }) (Company, error) {
 	var c Company
 	var created, updated string
-	err := row.Scan(&c.ID, &c.Name, &c.CVR, &c.Address, &c.Contact, &c.SizeBand, &c.Industry, &created, &updated)
+	err := row.Scan(&c.ID, &c.Name, &c.CVR, &c.Address, &c.Contact, &c.SizeBand, &c.Industry, &c.Partner, &created, &updated)
 	c.CreatedAt, c.UpdatedAt = parseTime(created), parseTime(updated)
 	return c, err
+}
+
+// CompaniesWithCVR returns the companies registered with a CVR number (normalised first),
+// so that the app can warn before the same company is entered twice.
+func (s *Store) CompaniesWithCVR(ctx context.Context, cvr string) ([]Company, error) {
+	cvr = NormalizeCVR(cvr)
+	if cvr == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE cvr = ? ORDER BY id`, cvr)
+	if err != nil {
+		return nil, fmt.Errorf("find company by CVR: %w", err)
+	}
+	defer rows.Close()
+	var out []Company
+	for rows.Next() {
+		c, err := scanCompany(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read company: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // Company returns one company.

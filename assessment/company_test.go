@@ -1,6 +1,8 @@
 package assessment_test
 
 import (
+	"context"
+	"strings"
 	"testing"
 
 	"gdprtjek/assessment"
@@ -37,5 +39,52 @@ func TestCVR(t *testing.T) {
 		if assessment.ValidCVR(got) != tt.valid {
 			t.Errorf("ValidCVR(%q) = %v, want %v", got, !tt.valid, tt.valid)
 		}
+	}
+}
+
+// TestCompanyPartner: the implementation partner is saved, read back, carried in the exchange
+// file only when set (a file without it re-encodes without it), and in the company-data export.
+func TestCompanyPartner(t *testing.T) {
+	ctx := context.Background()
+	set := testSet()
+	s := openStore(t)
+	c := assessment.Company{Name: "Æblegården ApS", CVR: "38745123", Partner: "Nordlys IT ApS"}
+	if err := s.CreateCompany(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Company(ctx, c.ID)
+	if err != nil || got.Partner != "Nordlys IT ApS" {
+		t.Fatalf("partner after create: %q %v", got.Partner, err)
+	}
+	got.Partner = "Østjysk ERP A/S"
+	if err := s.UpdateCompany(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	a := newAssessment(t, s, set, c.ID)
+	data := export(t, s, a.ID)
+	if !strings.Contains(string(data), `"partner": "Østjysk ERP A/S"`) {
+		t.Errorf("exchange file lacks the company's partner:\n%s", data)
+	}
+	other := openStore(t)
+	id, err := other.ImportExchange(ctx, set, data, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap, err := other.Snapshot(ctx, id)
+	if err != nil || snap.Company.Partner != "Østjysk ERP A/S" {
+		t.Errorf("partner after import: %q %v", snap.Company.Partner, err)
+	}
+	dump, err := s.ExportCompany(ctx, c.ID)
+	if err != nil || !strings.Contains(string(dump), `"partner": "Østjysk ERP A/S"`) {
+		t.Errorf("company-data export lacks the partner: %v", err)
+	}
+	// Without a partner the field is left out: a version-1 file keeps its bytes and digest.
+	plain := newCompany(t, s, "Uden Partner ApS")
+	if data := export(t, s, newAssessment(t, s, set, plain.ID).ID); strings.Contains(string(data), `"partner"`) {
+		t.Error("an empty partner is written to the exchange file")
+	}
+	found, err := s.CompaniesWithCVR(ctx, "DK 3874 5123")
+	if err != nil || len(found) != 1 || found[0].ID != c.ID {
+		t.Errorf("CompaniesWithCVR: %+v %v", found, err)
 	}
 }

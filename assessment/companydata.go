@@ -82,7 +82,7 @@ func (s *Store) ExportCompany(ctx context.Context, id int64) ([]byte, error) {
 	}
 	out := companyData{Format: CompanyDataFormat, ExportedAt: s.Now(),
 		Company: companyRecord{exCompany: exCompany{Name: c.Name, CVR: c.CVR, Address: c.Address, Contact: c.Contact,
-			SizeBand: c.SizeBand, Industry: c.Industry}, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt},
+			SizeBand: c.SizeBand, Industry: c.Industry, Partner: c.Partner}, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt},
 		Systems: []exSystem{}, Assessments: []assessmentRecord{}}
 	err = tx.QueryRowContext(ctx, `SELECT logo FROM company_logos WHERE company_id = ?`, id).Scan(&out.Company.Logo)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {

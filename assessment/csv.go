@@ -18,10 +18,11 @@ const utf8BOM = "\ufeff"
 // Danish Excel opens with a double click: UTF-8 with a byte-order mark, semicolons (Excel
 // with Danish regional settings expects them, since the comma is the decimal mark) and CRLF
 // line ends. The header and the severity and status words are in lang; due dates are
-// written as lang writes them (Danish 31.12.2026). The last columns hold the implementation
-// partner's response to the gaps that are partner tasks (empty otherwise); hours are written
-// with lang's decimal mark, so that Excel reads them as numbers.
-func WriteActionPlanCSV(w io.Writer, set *checklists.Set, snap *Snapshot, lang i18n.Lang) error {
+// written as lang writes them (Danish 31.12.2026), and a date passed on now's day while the
+// action is not done is marked overdue. The last columns hold the implementation partner's
+// response to the gaps that are partner tasks (empty otherwise); hours are written with lang's
+// decimal mark, so that Excel reads them as numbers.
+func WriteActionPlanCSV(w io.Writer, set *checklists.Set, snap *Snapshot, lang i18n.Lang, now time.Time) error {
 	loc := i18n.New(lang)
 	pinned := Pinned(set, snap.Assessment)
 	areaTitle := map[string]string{}
@@ -41,6 +42,9 @@ func WriteActionPlanCSV(w io.Writer, set *checklists.Set, snap *Snapshot, lang i
 		due := g.Answer.Due
 		if t, err := time.Parse(time.DateOnly, due); err == nil {
 			due = loc.ShortDate(t)
+		}
+		if g.Answer.Overdue(now) {
+			due += " " + loc.T("action.overdue_mark")
 		}
 		status := g.Answer.ActionStatus
 		if status == "" {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
@@ -31,6 +32,41 @@ func csvSnapshot() *assessment.Snapshot {
 	}
 }
 
+// beforeDue is a day before every due date in csvSnapshot.
+var beforeDue = time.Date(2026, time.December, 1, 12, 0, 0, 0, time.UTC)
+
+// TestActionPlanCSVMarksOverdue: a due date that has passed, on an action not done, is marked
+// in the due column; the due day itself is not overdue yet.
+func TestActionPlanCSVMarksOverdue(t *testing.T) {
+	for _, tt := range []struct {
+		now  time.Time
+		lang i18n.Lang
+		want string
+	}{
+		{time.Date(2026, time.December, 31, 23, 0, 0, 0, time.UTC), i18n.Danish, "31.12.2026"},
+		{time.Date(2027, time.January, 1, 8, 0, 0, 0, time.UTC), i18n.Danish, "31.12.2026 (overskredet)"},
+		{time.Date(2027, time.January, 1, 8, 0, 0, 0, time.UTC), i18n.English, "2026-12-31 (overdue)"},
+	} {
+		var buf bytes.Buffer
+		if err := assessment.WriteActionPlanCSV(&buf, testSet(), csvSnapshot(), tt.lang, tt.now); err != nil {
+			t.Fatal(err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))
+		r.Comma = ';'
+		rows, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows[1][5] != tt.want {
+			t.Errorf("%s on %s: due cell %q, want %q", tt.lang, tt.now.Format(time.DateOnly), rows[1][5], tt.want)
+		}
+	}
+	done := assessment.Answer{Due: "2026-12-31", ActionStatus: assessment.ActionDone}
+	if done.Overdue(time.Date(2027, time.March, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Error("a done action is never overdue")
+	}
+}
+
 func TestWriteActionPlanCSV(t *testing.T) {
 	tests := []struct {
 		lang   i18n.Lang
@@ -50,7 +86,7 @@ func TestWriteActionPlanCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(string(tt.lang), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := assessment.WriteActionPlanCSV(&buf, testSet(), csvSnapshot(), tt.lang); err != nil {
+			if err := assessment.WriteActionPlanCSV(&buf, testSet(), csvSnapshot(), tt.lang, beforeDue); err != nil {
 				t.Fatal(err)
 			}
 			raw := buf.String()
@@ -95,7 +131,7 @@ func TestWriteActionPlanCSVNoGaps(t *testing.T) {
 	var buf bytes.Buffer
 	snap := &assessment.Snapshot{Answers: map[string]assessment.Answer{}}
 	set := checklists.NewSet(nil)
-	if err := assessment.WriteActionPlanCSV(&buf, set, snap, i18n.Danish); err != nil {
+	if err := assessment.WriteActionPlanCSV(&buf, set, snap, i18n.Danish, beforeDue); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.Count(buf.String(), "\r\n"); got != 1 {
@@ -123,7 +159,7 @@ func TestActionPlanCSVNeutralisesFormulas(t *testing.T) {
 			"b1": {QuestionID: "b1", Value: assessment.No, Owner: tt.text, Note: tt.text},
 		}}
 		var buf bytes.Buffer
-		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English); err != nil {
+		if err := assessment.WriteActionPlanCSV(&buf, testSet(), snap, i18n.English, beforeDue); err != nil {
 			t.Fatal(err)
 		}
 		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\ufeff")))

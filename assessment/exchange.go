@@ -59,6 +59,8 @@ type exCompany struct {
 	Contact  string `json:"contact"`
 	SizeBand string `json:"size_band"`
 	Industry string `json:"industry"`
+	// Partner is new in version 2; omitted when empty, so a version-1 file re-encodes the same.
+	Partner string `json:"partner,omitempty"`
 }
 
 type exSystem struct {
@@ -141,7 +143,8 @@ func (x exAnswer) answer(assessmentID int64) Answer {
 func MarshalExchange(snap *Snapshot) ([]byte, error) {
 	c := exchangeContent{
 		Company: exCompany{Name: snap.Company.Name, CVR: snap.Company.CVR, Address: snap.Company.Address,
-			Contact: snap.Company.Contact, SizeBand: snap.Company.SizeBand, Industry: snap.Company.Industry},
+			Contact: snap.Company.Contact, SizeBand: snap.Company.SizeBand, Industry: snap.Company.Industry,
+			Partner: snap.Company.Partner},
 		Systems: []exSystem{}, Answers: []exAnswer{}, Comments: []exComment{}, SignOffs: []exSignOff{},
 		Assessment: exAssessment{UID: snap.Assessment.UID, Title: snap.Assessment.Title, Assessor: snap.Assessment.Assessor,
 			Participants: snap.Assessment.Participants,
@@ -487,7 +490,7 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 		return 0, err
 	}
 	company := Company{Name: c.Company.Name, CVR: c.Company.CVR, Address: c.Company.Address, Contact: c.Company.Contact,
-		SizeBand: c.Company.SizeBand, Industry: c.Company.Industry}
+		SizeBand: c.Company.SizeBand, Industry: c.Company.Industry, Partner: c.Company.Partner}
 	systems := make([]System, 0, len(c.Systems))
 	maps := make([]importedDataMap, 0, len(c.Systems))
 	for _, x := range c.Systems {
@@ -536,8 +539,8 @@ func (s *Store) ImportExchange(ctx context.Context, set *checklists.Set, data []
 			companyID = company.ID
 		} else {
 			if _, err := tx.ExecContext(ctx, `UPDATE companies SET name = ?, cvr = ?, address = ?, contact = ?, size_band = ?,
-				industry = ?, updated_at = ? WHERE id = ?`, company.Name, company.CVR, company.Address, company.Contact,
-				company.SizeBand, company.Industry, formatTime(now), companyID); err != nil {
+				industry = ?, partner = ?, updated_at = ? WHERE id = ?`, company.Name, company.CVR, company.Address, company.Contact,
+				company.SizeBand, company.Industry, company.Partner, formatTime(now), companyID); err != nil {
 				return fmt.Errorf("update company: %w", err)
 			}
 			// The file's inventory is the company's as its sender knows it.

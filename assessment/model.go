@@ -18,6 +18,7 @@ type Company struct {
 	Contact   string
 	SizeBand  string // see SizeBands
 	Industry  string
+	Partner   string // the implementation partner; the default for its systems' partner
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -136,18 +137,18 @@ type Answer struct {
 	UpdatedBy    string
 }
 
-// Overdue reports whether the answer's action is past its due date on now's day: the answer
-// is a gap, the action not done, and the due date (a day, kept without a time) before now's.
+// Overdue reports whether an action's due date has passed on the day of now (in now's time
+// zone) while the action is not done. A due date is the last day, so it is overdue the day after.
 func (a Answer) Overdue(now time.Time) bool {
-	if a.Due == "" || a.ActionStatus == ActionDone || !IsGap(a.Value) {
+	if a.ActionStatus == ActionDone || a.Due == "" {
 		return false
 	}
 	due, err := time.Parse(time.DateOnly, a.Due)
 	if err != nil {
 		return false
 	}
-	y, m, d := now.Date()
-	return due.Before(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return today.After(due)
 }
 
 // Comment is a reviewer's remark, on a question or (QuestionID empty) on the whole.

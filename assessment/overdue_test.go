@@ -21,7 +21,6 @@ func TestAnswerOverdue(t *testing.T) {
 		{"due today", assessment.Answer{Value: assessment.No, Due: "2026-03-14"}, false},
 		{"due tomorrow", assessment.Answer{Value: assessment.No, Due: "2026-03-15"}, false},
 		{"done", assessment.Answer{Value: assessment.No, Due: "2026-03-01", ActionStatus: assessment.ActionDone}, false},
-		{"no gap", assessment.Answer{Value: assessment.Yes, Due: "2026-03-01"}, false},
 		{"no due date", assessment.Answer{Value: assessment.No}, false},
 		{"unreadable due date", assessment.Answer{Value: assessment.No, Due: "1. marts"}, false},
 	}

@@ -55,7 +55,9 @@ func buildV1(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CreateCompany(context.Background(), &Company{Name: "Æblegården ApS"}); err != nil {
+	// In SQL, not CreateCompany: that writes the newest schema's columns.
+	if _, err := s.db.Exec(`INSERT INTO companies (name, cvr, address, contact, size_band, industry, created_at, updated_at)
+		VALUES ('Æblegården ApS', '', '', '', '', '', '2026-05-01T10:00:00Z', '2026-05-01T10:00:00Z')`); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -28,7 +28,34 @@ var SystemKinds = slices.Concat([]string{"erp", "payroll", "hr", "purchasing", "
 
 // Products are the known products; "product:ID" holds when the inventory has one.
 var Products = slices.Concat([]string{"netsuite", "business-central", "sap-b1", "economic", "uniconta", "odoo",
-	"danloen", "zenegy", "lessor", "proloen", "intect"}, WebProducts, []string{"custom"})
+	"danloen", "zenegy", "lessor", "proloen", "intect"}, WebProducts, OfficeProducts, []string{"custom"})
+
+// OfficeProducts are common CRM, HR and spend-management products in Danish SMEs.
+var OfficeProducts = []string{"hubspot", "salesforce", "dynamics-sales", "pipedrive", "emply", "hr-manager",
+	"simployer", "pleo", "spendesk"}
+
+// KindProducts lists, per system kind, the products offered for it, the most common first;
+// the first is the default. "custom" (another product, named by the user) ends every list.
+// A product outside its kind's list is still valid: older inventories may hold one.
+var KindProducts = map[string][]string{
+	"erp":        {"business-central", "economic", "uniconta", "netsuite", "sap-b1", "odoo", "custom"},
+	"payroll":    {"danloen", "zenegy", "proloen", "lessor", "intect", "custom"},
+	"hr":         {"emply", "hr-manager", "simployer", "zenegy", "custom"},
+	"purchasing": {"pleo", "spendesk", "business-central", "economic", "uniconta", "custom"},
+	"crm":        {"hubspot", "salesforce", "dynamics-sales", "pipedrive", "custom"},
+	"marketing":  {"hubspot", "salesforce", "custom"},
+	"website":    {"wordpress", "umbraco", "wix", "squarespace", "custom"},
+	"webshop":    {"shopify", "woocommerce", "dandomain", "magento", "wix", "squarespace", "custom"},
+	"other":      {"custom"},
+}
+
+// ProductsFor returns the products offered for a kind; an unknown kind gets "custom" only.
+func ProductsFor(kind string) []string {
+	if p, ok := KindProducts[kind]; ok {
+		return p
+	}
+	return []string{"custom"}
+}
 
 // WebKinds are the kinds for a company's website and its webshop; WebProducts the platforms
 // they run on (any other platform is "custom", named by the user).

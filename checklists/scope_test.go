@@ -73,3 +73,26 @@ func TestKnownCondition(t *testing.T) {
 		}
 	}
 }
+
+// TestKindProducts: every kind offers products that exist, ending with "custom"; none offers
+// an ERP product first unless it is ERP (a payroll system defaulted to Business Central).
+func TestKindProducts(t *testing.T) {
+	erp := checklists.KindProducts["erp"]
+	for _, kind := range checklists.SystemKinds {
+		products := checklists.ProductsFor(kind)
+		if len(products) == 0 || products[len(products)-1] != "custom" {
+			t.Errorf("%s: products %v do not end with custom", kind, products)
+		}
+		for _, p := range products {
+			if !slices.Contains(checklists.Products, p) {
+				t.Errorf("%s: unknown product %q", kind, p)
+			}
+		}
+		if kind != "erp" && kind != "purchasing" && slices.Contains(erp[:len(erp)-1], products[0]) {
+			t.Errorf("%s defaults to the ERP product %q", kind, products[0])
+		}
+	}
+	if checklists.ProductsFor("payroll")[0] != "danloen" {
+		t.Errorf("payroll's default: %q", checklists.ProductsFor("payroll")[0])
+	}
+}

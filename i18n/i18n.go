@@ -156,7 +156,7 @@ func NewError(id string, args Args, cause error) *Error {
 }
 
 func (e *Error) Error() string {
-	msg := New(English).T(e.ID, e.Args)
+	msg := New(English).Error(&Error{ID: e.ID, Args: e.Args})
 	if e.Err != nil {
 		return msg + ": " + e.Err.Error()
 	}
@@ -173,6 +173,10 @@ func (l *Localizer) Error(err error) string {
 	}
 	var e *Error
 	if errors.As(err, &e) {
+		// A message about a number of things has plural forms: "1 problem", "2 problems".
+		if n, ok := e.Args["Count"].(int); ok {
+			return l.N(e.ID, n, e.Args)
+		}
 		return l.T(e.ID, e.Args)
 	}
 	return l.T("error.unexpected", Args{"Detail": err.Error()})

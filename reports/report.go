@@ -422,11 +422,13 @@ func (r *renderer) dueDate(due string) string {
 	return due
 }
 
-// dueCell is an action's due date, marked in red when the action is overdue on the report's date.
+// dueCell is an action's due date, in red and marked when it has passed and the action is
+// not done.
 func (r *renderer) dueCell(a assessment.Answer) tcell {
 	c := tcell{text: r.dueDate(a.Due)}
 	if a.Overdue(r.now) {
-		c.style, c.color, c.sub = "B", red, r.loc.T("report.overdue")
+		c.text += " " + r.loc.T("action.overdue_mark")
+		c.color = red
 	}
 	return c
 }

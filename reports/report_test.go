@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
@@ -366,6 +367,21 @@ func TestSectionsChosen(t *testing.T) {
 	var ie *i18n.Error
 	if !errors.As(err, &ie) || ie.ID != "report.section_unknown" || !strings.Contains(i18n.New(i18n.Danish).Error(err), "appendix") {
 		t.Errorf("unknown section: %v", err)
+	}
+}
+
+// TestOverdueMarked: in the action plan, a due date passed on the report's day is marked
+// overdue, unless the action is done; a report made before the date marks nothing.
+func TestOverdueMarked(t *testing.T) {
+	set, snap, opts := fixture()
+	opts.Lang = i18n.Danish
+	if got := strings.Count(poppler(t, render(t, set, snap, opts), "pdftotext"), "overskredet"); got != 0 {
+		t.Errorf("%d overdue marks before any due date", got)
+	}
+	// 20 May 2026: 1 May (open) has passed; 1 April is done; 15 June and 30 September are ahead.
+	opts.Now = time.Date(2026, time.May, 20, 9, 0, 0, 0, time.UTC)
+	if got := strings.Count(poppler(t, render(t, set, snap, opts), "pdftotext"), "overskredet"); got != 1 {
+		t.Errorf("%d overdue marks on 20 May 2026, want 1", got)
 	}
 }
 

@@ -26,7 +26,10 @@ func (r *renderer) systems() {
 	for i := range r.snap.Systems {
 		s := &r.snap.Systems[i]
 		product := loc.T("product." + s.Product)
-		if s.Name != "" && s.Name != product {
+		switch {
+		case s.Product == "custom" && s.Name != "":
+			product = s.Name // "Other (name it)": the name is the product
+		case s.Name != "" && s.Name != product:
 			product = s.Name + " (" + product + ")"
 		}
 		hosting := tcell{text: loc.T("hosting." + s.Hosting)}

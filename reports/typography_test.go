@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"gdprtjek/assessment"
 	"gdprtjek/i18n"
@@ -83,23 +82,5 @@ func TestTableWordsWhole(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestOverdueMarked: on 20 June 2026 the fixture has two overdue actions (due 1 May, open;
-// due 15 June, in progress); the one due 1 April is done and the one due 30 September is not
-// yet due.
-func TestOverdueMarked(t *testing.T) {
-	set, snap, opts := fixture()
-	opts.Lang = i18n.English
-	opts.Now = time.Date(2026, 6, 20, 9, 0, 0, 0, time.UTC)
-	text := poppler(t, render(t, set, snap, opts), "pdftotext")
-	if n := len(regexp.MustCompile(`(?m)^overdue$`).FindAllString(text, -1)); n != 2 {
-		t.Errorf("%d actions marked overdue, want 2", n)
-	}
-	opts.Now = time.Date(2026, 4, 20, 9, 0, 0, 0, time.UTC) // nothing open is past due yet
-	text = poppler(t, render(t, set, snap, opts), "pdftotext")
-	if strings.Contains(text, "overdue") {
-		t.Error("an action marked overdue before its due date")
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -55,6 +54,9 @@ type UI struct {
 	ctx    context.Context
 	screen func() fyne.CanvasObject // rebuilds the current screen, e.g. after a language switch
 	scale  float32                  // text and control scale: 1, or larger in workshop mode
+	// lastQuestion is the question last shown per assessment, so that the questionnaire,
+	// workshop mode and Back from the results continue where the user was.
+	lastQuestion map[int64]string
 	// work counts files being written in the background; the app waits for them before it
 	// exits, so that closing the window never leaves a temporary file half written.
 	work  sync.WaitGroup
@@ -63,7 +65,9 @@ type UI struct {
 
 // New builds the app's window on a (real or test) Fyne app.
 func New(a fyne.App, cfg Config) *UI {
-	u := &UI{app: a, cfg: cfg, store: cfg.Store, set: cfg.Checklists, ctx: context.Background(), scale: 1}
+	u := &UI{app: a, cfg: cfg, store: cfg.Store, set: cfg.Checklists, ctx: context.Background(), scale: 1,
+		lastQuestion: map[int64]string{}}
+
 	lang := cfg.Lang
 	if lang == "" {
 		saved, err := i18n.ParseLang(a.Preferences().String(prefLanguage))
@@ -81,14 +85,15 @@ func New(a fyne.App, cfg Config) *UI {
 		float32(a.Preferences().FloatWithFallback(prefHeight, 760))))
 	u.win.SetMaster()
 	u.win.SetOnClosed(u.rememberSize)
+	u.registerQuit()
 	u.applyTheme()
 	u.showStart()
 	if len(cfg.ChecklistProblems) > 0 {
 		u.warnChecklists(cfg.ChecklistProblems)
 	}
 	if cfg.BackupFailure != nil {
-		dialog.ShowInformation(u.T("backups.title"),
-			u.T("backup.daily_failed", i18n.Args{"Message": u.loc.Error(cfg.BackupFailure)}), u.win)
+		u.inform(u.T("backups.title"),
+			u.T("backup.daily_failed", i18n.Args{"Message": u.loc.Error(cfg.BackupFailure)}))
 	}
 	return u
 }
@@ -124,8 +129,7 @@ func (u *UI) show(build func() fyne.CanvasObject) {
 }
 
 func (u *UI) topBar() fyne.CanvasObject {
-	names := []string{u.T("lang.da"), u.T("lang.en")}
-	langSelect := widget.NewSelect(names, nil)
+	langSelect := u.newSelect(langNames())
 	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
 	langSelect.OnChanged = func(string) {
 		u.setLanguage(i18n.Langs[langSelect.SelectedIndex()])
@@ -134,7 +138,7 @@ func (u *UI) topBar() fyne.CanvasObject {
 	for i, c := range themeChoices {
 		themeNames[i] = u.T("theme." + c)
 	}
-	themeSelect := widget.NewSelect(themeNames, nil)
+	themeSelect := u.newSelect(themeNames)
 	current := u.app.Preferences().StringWithFallback(prefTheme, themeSystem)
 	for i, c := range themeChoices {
 		if c == current {
@@ -152,6 +156,23 @@ func (u *UI) topBar() fyne.CanvasObject {
 	// Selects truncate to their smallest size; give them room for the longest label.
 	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home),
 		container.NewHBox(minWidth(themeSelect, 160*u.scale), minWidth(langSelect, 120*u.scale), about))
+}
+
+// langNames names each language in its own language, so that a user who cannot read the
+// current one still finds theirs.
+func langNames() []string {
+	names := make([]string, len(i18n.Langs))
+	for i, l := range i18n.Langs {
+		names[i] = i18n.New(l).T("lang." + string(l))
+	}
+	return names
+}
+
+// newSelect is a Select whose placeholder is translated (Fyne's is "(Select one)").
+func (u *UI) newSelect(options []string) *widget.Select {
+	s := widget.NewSelect(options, nil)
+	s.PlaceHolder = u.T("common.select_one")
+	return s
 }
 
 func langIndex(l i18n.Lang) int {
@@ -185,12 +206,13 @@ func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 
 // showAbout tells the version and that nothing leaves the machine.
 func (u *UI) showAbout() {
-	dialog.ShowInformation(u.T("about.title"), u.T("about.text", i18n.Args{"Version": u.cfg.Version, "Database": u.store.Path()}), u.win)
+	u.inform(u.T("about.title"), u.T("about.text", i18n.Args{"Version": u.cfg.Version, "Database": u.store.Path()})+
+		"\n\n"+u.T("about.keys"))
 }
 
 // showError shows a translated error dialog.
 func (u *UI) showError(err error) {
-	dialog.ShowError(&shownError{msg: u.loc.Error(err)}, u.win)
+	u.inform(u.T("common.error_title"), u.loc.Error(err))
 }
 
 type shownError struct{ msg string }
@@ -202,7 +224,7 @@ func (u *UI) warnChecklists(problems []checklists.Problem) {
 	for _, p := range problems {
 		text += p.Message(u.loc) + "\n"
 	}
-	dialog.ShowInformation(u.T("checklists.skipped_title"), text, u.win)
+	u.inform(u.T("checklists.skipped_title"), text)
 }
 
 // opCtx bounds one store operation started from the UI.

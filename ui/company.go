@@ -1,9 +1,10 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -19,6 +20,8 @@ func (u *UI) showNewCompany() {
 // companyForm edits a company's profile; a company with ID 0 is created on submit.
 func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
 	name, cvr, address, contact, industry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	partner := widget.NewEntry()
+	partner.SetText(c.Partner)
 	name.SetText(c.Name)
 	cvr.SetText(c.CVR)
 	address.SetText(c.Address)
@@ -35,7 +38,7 @@ func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
 		}
 		return nil
 	}
-	size := widget.NewSelect(assessment.SizeBands, nil)
+	size := u.newSelect(assessment.SizeBands)
 	size.SetSelected(c.SizeBand)
 	submit, title := u.T("company.create"), u.T("company.new_title")
 	cancel := u.showStart
@@ -51,15 +54,13 @@ func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
 			{Text: u.T("company.contact"), Widget: contact},
 			{Text: u.T("company.size"), Widget: size},
 			{Text: u.T("company.industry"), Widget: industry},
+			{Text: u.T("company.partner"), Widget: partner, HintText: u.T("company.partner_hint")},
 		},
 		SubmitText: submit,
 		CancelText: u.T("common.cancel"),
 		OnCancel:   cancel,
 	}
-	form.OnSubmit = func() {
-		next := c
-		next.Name, next.CVR, next.Address, next.Contact, next.SizeBand, next.Industry =
-			name.Text, cvr.Text, address.Text, contact.Text, size.Selected, industry.Text
+	save := func(next assessment.Company) {
 		ctx, done := u.opCtx()
 		defer done()
 		var err error
@@ -74,8 +75,52 @@ func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
 		}
 		u.showCompany(next.ID)
 	}
+	form.OnSubmit = func() {
+		next := c
+		next.Name, next.CVR, next.Address, next.Contact, next.SizeBand, next.Industry, next.Partner =
+			name.Text, cvr.Text, address.Text, contact.Text, size.Selected, industry.Text, partner.Text
+		if other, ok := u.sameCVR(next); ok {
+			u.warnSameCVR(other, func() { save(next) })
+			return
+		}
+		save(next)
+	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return container.NewPadded(container.NewVBox(heading, form))
+}
+
+// sameCVR finds another company registered with c's CVR number.
+func (u *UI) sameCVR(c assessment.Company) (assessment.Company, bool) {
+	ctx, cancel := u.opCtx()
+	defer cancel()
+	found, err := u.store.CompaniesWithCVR(ctx, c.CVR)
+	if err != nil {
+		fyne.LogError("look up CVR", err) // the warning is a courtesy; saving still checks
+		return assessment.Company{}, false
+	}
+	for _, o := range found {
+		if o.ID != c.ID {
+			return o, true
+		}
+	}
+	return assessment.Company{}, false
+}
+
+// warnSameCVR says the CVR number is taken and offers to open that company; Escape goes back
+// to the form, and saving anyway stays possible (a group may register one CVR twice on purpose).
+func (u *UI) warnSameCVR(other assessment.Company, saveAnyway func()) {
+	k := u.newKeyDialog(u.T("company.cvr_exists_title"),
+		wrapped(u.T("company.cvr_exists", i18n.Args{"CVR": other.CVR, "Name": other.Name})),
+		u.T("company.open_existing"), u.T("common.back"), func(open bool) {
+			if open {
+				u.showCompany(other.ID)
+			}
+		})
+	anyway := newKeyButton(u.T("company.save_anyway"), func() { k.d.Hide(); saveAnyway() })
+	anyway.onEscape = k.cancel.OnTapped
+	k.d.SetButtons([]fyne.CanvasObject{k.cancel, anyway, k.confirm})
+	k.d.Resize(fyne.NewSize(min(560, u.win.Canvas().Size().Width*0.9), 0))
+	k.show()
 }
 
 // fieldError turns a domain error into the translated error a form field shows.
@@ -109,9 +154,14 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 		u.showError(err)
 	}
 	bold := fyne.TextStyle{Bold: true}
-	title := widget.NewLabelWithStyle(c.Name, fyne.TextAlignLeading, bold)
-	info := widget.NewLabel(u.T("company.cvr_short", i18n.Args{"CVR": orDash(c.CVR)}) + " · " + orDash(c.Address) +
-		"\n" + u.T("company.contact") + ": " + orDash(c.Contact))
+	// Names and addresses wrap: no text may widen the window (a name has up to 200 characters).
+	title := boldWrapped(c.Name)
+	infoText := u.T("company.cvr_short", i18n.Args{"CVR": orDash(c.CVR)}) + " · " + orDash(c.Address) +
+		"\n" + u.T("company.contact") + ": " + orDash(c.Contact)
+	if c.Partner != "" {
+		infoText += "\n" + u.T("company.partner") + ": " + c.Partner
+	}
+	info := wrapped(infoText)
 	edit := widget.NewButton(u.T("company.edit"), func() { u.show(func() fyne.CanvasObject { return u.companyForm(c) }) })
 
 	systemsBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.systems"), fyne.TextAlignLeading, bold))
@@ -132,14 +182,14 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("datamap.open"), func() { u.showDataMap(id, s.ID) }),
 				widget.NewButton(u.T("common.edit"), func() { u.editSystem(s) }),
 				widget.NewButton(u.T("common.remove"), func() { u.removeSystem(s) })),
-			widget.NewLabel(u.systemLine(s))))
+			oneLine(u.systemLine(s))))
 	}
 	if systemsLocked {
 		systemsBox.Add(container.NewBorder(nil, nil, widget.NewIcon(lockIcon), nil, wrapped(u.T("company.systems_locked",
 			i18n.Args{"Title": assessments[0].Title, "Status": u.T("status." + string(assessments[0].Status))}))))
 	} else {
 		systemsBox.Add(container.NewHBox(widget.NewButton(u.T("system.add"), func() {
-			u.editSystem(assessment.System{CompanyID: id, Kind: "erp", Product: "business-central"})
+			u.editSystem(assessment.System{CompanyID: id, Kind: "erp", Product: checklists.ProductsFor("erp")[0], Partner: c.Partner})
 		})))
 	}
 
@@ -153,7 +203,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("nav.review"), func() { u.showReview(a.ID) }),
 				widget.NewButton(u.T("report.save_button"), func() { u.saveReport(a.ID) }),
 				widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(a.ID) })),
-			widget.NewLabel(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
+			oneLine(a.Title+" · "+u.T("status."+string(a.Status))+" · "+u.loc.ShortDate(a.CreatedAt))))
 	}
 	newAssessment := widget.NewButton(u.T("company.new_assessment"), func() { u.showNewAssessment(id) })
 	newAssessment.Importance = widget.HighImportance
@@ -181,7 +231,10 @@ func orDash(s string) string {
 
 func (u *UI) systemLine(s assessment.System) string {
 	name := u.T("product." + s.Product)
-	if s.Name != "" && s.Name != name {
+	switch {
+	case s.Product == "custom" && s.Name != "":
+		name = s.Name // "Other (name it)": the name is the product
+	case s.Name != "" && s.Name != name:
 		name += " (" + s.Name + ")"
 	}
 	line := u.T("system.kind."+s.Kind) + ": " + name + " · " + u.T("hosting."+s.Hosting) + " · " +
@@ -198,7 +251,7 @@ func (u *UI) choice(codes []string, prefix, selected string) (*widget.Select, fu
 	for i, c := range codes {
 		labels[i] = u.T(prefix + c)
 	}
-	sel := widget.NewSelect(labels, nil)
+	sel := u.newSelect(labels)
 	for i, c := range codes {
 		if c == selected {
 			sel.SetSelectedIndex(i)
@@ -216,10 +269,35 @@ func (u *UI) choice(codes []string, prefix, selected string) (*widget.Select, fu
 // list, with "custom" and a free name for anything else.
 func (u *UI) editSystem(s assessment.System) {
 	kind, kindValue := u.choice(checklists.SystemKinds, "system.kind.", s.Kind)
-	product, productValue := u.choice(checklists.Products, "product.", s.Product)
+	// The products offered follow the kind; one outside the kind's list (saved by an older
+	// version) stays selectable for this system.
+	productCodes := func(k string) []string {
+		codes := checklists.ProductsFor(k)
+		if k == s.Kind && s.Product != "" && !slices.Contains(codes, s.Product) {
+			codes = append([]string{s.Product}, codes...)
+		}
+		return codes
+	}
+	codes := productCodes(s.Kind)
+	product, _ := u.choice(codes, "product.", s.Product)
+	productValue := func() string {
+		if i := product.SelectedIndex(); i >= 0 && i < len(codes) {
+			return codes[i]
+		}
+		return ""
+	}
+	kind.OnChanged = func(string) {
+		codes = productCodes(kindValue())
+		labels := make([]string, len(codes))
+		for i, c := range codes {
+			labels[i] = u.T("product." + c)
+		}
+		product.SetOptions(labels)
+		product.SetSelectedIndex(0)
+	}
 	hosting, hostingValue := u.choice(assessment.Hostings, "hosting.", defaultString(s.Hosting, assessment.HostingUnknown))
 	agreement, agreementValue := u.choice(assessment.Agreements, "agreement.", defaultString(s.ProcessorAgreement, assessment.AgreementUnknown))
-	name, vendor, partner := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	name, vendor, partner := newKeyEntry(), newKeyEntry(), newKeyEntry()
 	name.SetText(s.Name)
 	vendor.SetText(s.Vendor)
 	partner.SetText(s.Partner)
@@ -237,7 +315,7 @@ func (u *UI) editSystem(s assessment.System) {
 	if s.ID != 0 {
 		title = u.T("system.edit")
 	}
-	d := dialog.NewForm(title, u.T("common.save"), u.T("common.cancel"), items, func(ok bool) {
+	u.formDialog(title, u.T("common.save"), u.T("common.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -252,9 +330,7 @@ func (u *UI) editSystem(s assessment.System) {
 			return
 		}
 		u.showCompany(s.CompanyID)
-	}, u.win)
-	d.Resize(fyne.NewSize(560, 480))
-	d.Show()
+	})
 }
 
 func defaultString(s, fallback string) string {
@@ -265,16 +341,17 @@ func defaultString(s, fallback string) string {
 }
 
 func (u *UI) removeSystem(s assessment.System) {
-	dialog.ShowConfirm(u.T("system.remove_title"), u.T("system.remove_confirm", i18n.Args{"System": u.systemLine(s)}), func(ok bool) {
-		if !ok {
-			return
-		}
-		ctx, cancel := u.opCtx()
-		defer cancel()
-		if err := u.store.DeleteSystem(ctx, s.CompanyID, s.ID); err != nil {
-			u.showError(err)
-			return
-		}
-		u.showCompany(s.CompanyID)
-	}, u.win)
+	u.confirmDialog(u.T("system.remove_title"), u.T("system.remove_confirm", i18n.Args{"System": u.systemLine(s)}),
+		u.T("common.remove"), u.T("common.cancel"), true, func(ok bool) {
+			if !ok {
+				return
+			}
+			ctx, cancel := u.opCtx()
+			defer cancel()
+			if err := u.store.DeleteSystem(ctx, s.CompanyID, s.ID); err != nil {
+				u.showError(err)
+				return
+			}
+			u.showCompany(s.CompanyID)
+		})
 }

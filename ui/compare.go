@@ -36,7 +36,7 @@ func (u *UI) compareScreen(companyID int64) fyne.CanvasObject {
 		titles[i] = fmt.Sprintf("%s (%s)", a.Title, u.loc.ShortDate(a.CreatedAt))
 	}
 	// Newest first: compare the previous round (index 1) with the latest (index 0).
-	before, after := widget.NewSelect(titles, nil), widget.NewSelect(titles, nil)
+	before, after := u.newSelect(titles), u.newSelect(titles)
 	before.SetSelectedIndex(1)
 	after.SetSelectedIndex(0)
 	result := container.NewVBox()

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"path/filepath"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"gdprtjek/assessment"
 	"gdprtjek/i18n"
 )
@@ -16,7 +14,8 @@ func (u *UI) confirmDeleteCompany(c assessment.Company, systems, assessments int
 	msg := u.T("data.delete_confirm", i18n.Args{"Name": c.Name,
 		"Systems":     u.loc.N("data.systems_count", systems),
 		"Assessments": u.loc.N("data.assessments_count", assessments)})
-	dialog.ShowConfirm(u.T("data.delete_title"), msg, func(ok bool) {
+	// Destructive: "No" is the default, so Enter pressed by habit deletes nothing.
+	u.confirmDialog(u.T("data.delete_title"), msg, u.T("common.yes"), u.T("common.no"), true, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -27,7 +26,7 @@ func (u *UI) confirmDeleteCompany(c assessment.Company, systems, assessments int
 			return
 		}
 		u.showStart()
-	}, u.win)
+	})
 }
 
 // exportCompany saves everything the app holds about a company as JSON: the data-subject
@@ -53,7 +52,7 @@ func (u *UI) exportActionPlanCSV(assessmentID int64) {
 		return
 	}
 	var buf bytes.Buffer
-	if err := assessment.WriteActionPlanCSV(&buf, u.set, snap, u.loc.Lang()); err != nil {
+	if err := assessment.WriteActionPlanCSV(&buf, u.set, snap, u.loc.Lang(), u.store.Now()); err != nil {
 		u.showError(err)
 		return
 	}

@@ -48,6 +48,8 @@ func overlayText(u *UI) string {
 			texts = append(texts, x.Text)
 		case *widget.Button:
 			texts = append(texts, "["+x.Text+"]")
+		case *keyButton:
+			texts = append(texts, "["+x.Text+"]")
 		}
 	})
 	return strings.Join(texts, "\n")
@@ -56,7 +58,7 @@ func overlayText(u *UI) string {
 func overlayEntries(u *UI) []*widget.Entry {
 	var out []*widget.Entry
 	overlayObjects(u, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			out = append(out, e)
 		}
 	})

@@ -78,13 +78,14 @@ func (f regularFiles) Matches(u fyne.URI) bool {
 }
 
 func (u *UI) askPassphrase(then func(string)) {
-	pass := widget.NewPasswordEntry()
-	dialog.ShowForm(u.T("import.passphrase_title"), u.T("common.ok"), u.T("common.cancel"),
+	pass := newKeyEntry()
+	pass.Password = true
+	u.formDialog(u.T("import.passphrase_title"), u.T("common.ok"), u.T("common.cancel"),
 		[]*widget.FormItem{widget.NewFormItem(u.T("import.passphrase"), pass)}, func(ok bool) {
 			if ok {
 				then(pass.Text)
 			}
-		}, u.win)
+		})
 }
 
 // importOrMerge imports a new assessment, or, when it exists here already, offers to merge
@@ -142,8 +143,8 @@ func (u *UI) importData(data []byte, passphrase string, replace bool) {
 		return
 	}
 	u.showReview(id)
-	dialog.ShowInformation(u.T("import.done_title"), u.T("import.done", i18n.Args{
+	u.inform(u.T("import.done_title"), u.T("import.done", i18n.Args{
 		"Company": snap.Company.Name, "Title": snap.Assessment.Title,
 		"Answers":  u.loc.N("import.answers_count", len(snap.Answers)),
-		"Comments": u.loc.N("import.comments_count", len(snap.Comments))}), u.win)
+		"Comments": u.loc.N("import.comments_count", len(snap.Comments))}))
 }

@@ -44,7 +44,7 @@ func overlayButton(t *testing.T, u *UI, label string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
 	overlayObjects(u, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
+		if b, ok := asButton(o); ok && b.Text == label {
 			found = b
 		}
 	})

@@ -33,9 +33,11 @@ type questionnaire struct {
 	visible   []int               // indexes into questions that pass the filter and search
 	current   int                 // index into questions
 
-	list     *widget.List // nil in workshop mode
+	list     *questionList // nil in workshop mode
+	noMatch  *widget.Label // shown instead of the list when the search finds nothing
 	search   *widget.Entry
 	filter   string
+	right    *fyne.Container // the question's side; laid out again as the question's length changes
 	text     *widget.Label
 	area     *widget.Label
 	guidance *widget.Label
@@ -52,6 +54,7 @@ type questionnaire struct {
 	// shown is the note, evidence, owner and due date as text when the assessment is read-only.
 	shown    struct{ note, evidence, owner, due *widget.Label }
 	progress *widget.ProgressBar
+	percent  *widget.Label // "7 % besvaret", beside the bar in the theme's text colour
 	saved    *widget.Label
 	loading  bool // true while fields are filled from the store, so that is not an edit
 }
@@ -121,6 +124,10 @@ func (q *questionnaire) initWidgets() {
 	}
 	q.saved = widget.NewLabel("")
 	q.progress = widget.NewProgressBar()
+	// Fyne writes "13%" in white across the bar and its pale background, unreadable in the
+	// light theme and not Danish; the percentage goes in a label beside the bar instead.
+	q.progress.TextFormatter = func() string { return "" }
+	q.percent = widget.NewLabel("")
 	q.answerRow = container.NewGridWithColumns(len(assessment.Values))
 	if q.readOnly {
 		// Text, not disabled fields: a disabled field looks editable yet greys out what it holds.
@@ -153,17 +160,10 @@ func (q *questionnaire) detailsForm() *widget.Form {
 func (q *questionnaire) build() fyne.CanvasObject {
 	u := q.u
 	q.initWidgets()
-	q.list = widget.NewList(
-		func() int { return len(q.visible) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(q.listLine(q.visible[i]))
-		})
+	q.list = newQuestionList(q)
 	q.list.OnSelected = func(i widget.ListItemID) { q.showQuestion(q.visible[i]) }
+	q.noMatch = widget.NewLabel(u.T("questionnaire.no_match"))
+	q.noMatch.Hide()
 
 	q.search = widget.NewEntry()
 	q.search.SetPlaceHolder(u.T("questionnaire.search"))
@@ -172,7 +172,7 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	for i, f := range filters {
 		filterNames[i] = u.T("questionnaire.filter." + f)
 	}
-	filterSelect := widget.NewSelect(filterNames, nil)
+	filterSelect := u.newSelect(filterNames)
 	filterSelect.SetSelectedIndex(0)
 	filterSelect.OnChanged = func(string) {
 		q.filter = filters[filterSelect.SelectedIndex()]
@@ -182,12 +182,18 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
 	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(q.snap.Company.ID) })
+	hint := widget.NewLabel(u.T("questionnaire.keys_hint"))
+	hint.Truncation = fyne.TextTruncateEllipsis
+	if q.readOnly {
+		hint.Hide() // the keys answer nothing here
+	}
 	report := widget.NewButton(u.T("report.save_button"), func() { u.saveReport(q.snap.Assessment.ID) })
 	results := widget.NewButton(u.T("nav.results"), func() { u.showResults(q.snap.Assessment.ID) })
 	workshop := widget.NewButton(u.T("workshop.start"), func() { u.showWorkshop(q.snap.Assessment.ID) })
 
 	guidance := widget.NewAccordion(widget.NewAccordionItem(u.T("questionnaire.guidance"), container.NewVBox(q.guidance, q.refs)))
 	details := q.detailsForm()
+	q.area.Wrapping = fyne.TextWrapWord
 	header := container.NewVBox(q.area, q.text, q.answerRow)
 	if q.readOnly {
 		header.Add(u.lockBanner(u.lockReason(q.snap)))
@@ -195,17 +201,19 @@ func (q *questionnaire) build() fyne.CanvasObject {
 		header.Add(widget.NewButton(u.loc.N("questionnaire.update_checklists", len(outdated)), q.updateChecklists))
 	}
 	right := container.NewBorder(header,
-		container.NewVBox(q.saved, container.NewHBox(back, prev, next, results, report, workshop)),
+		container.NewVBox(q.saved, container.NewHBox(back, prev, next, results, report, workshop), hint),
 		nil, nil,
 		container.NewVScroll(container.NewVBox(guidance, details)))
-	left := container.NewBorder(container.NewVBox(q.search, filterSelect), nil, nil, nil, q.list)
+	q.right = right
+	left := container.NewBorder(container.NewVBox(q.search, filterSelect), nil, nil, nil,
+		container.NewStack(q.list, container.NewVBox(q.noMatch)))
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.33
 	q.registerKeys()
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.win.Canvas().Focus(q.search) })
-	q.list.Select(0)
-	return container.NewBorder(container.NewPadded(q.progress), nil, nil, nil, split)
+	q.list.Select(max(q.position(q.resumeAt()), 0))
+	return container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, q.percent, q.progress)), nil, nil, nil, split)
 }
 
 // updateChecklists moves the assessment to the newer checklist versions; answers to reworded
@@ -264,19 +272,50 @@ func (q *questionnaire) applyFilter() {
 	}
 }
 
+// refilter applies the filter and search to the list without moving away from the current
+// question: it stays shown (and selected, if the list still holds it), and a search that
+// finds nothing says so instead of showing some other question.
 func (q *questionnaire) refilter() {
 	q.applyFilter()
 	q.list.UnselectAll()
 	q.list.Refresh()
-	if len(q.visible) > 0 {
-		q.list.Select(0)
+	if pos := q.position(q.current); pos >= 0 {
+		q.list.Select(pos)
+		q.list.ScrollTo(pos)
 	}
+	if len(q.visible) == 0 {
+		q.noMatch.Show()
+	} else {
+		q.noMatch.Hide()
+	}
+}
+
+// position is the list position of question index i, or -1 when the list does not show it.
+func (q *questionnaire) position(i int) int {
+	for p, x := range q.visible {
+		if x == i {
+			return p
+		}
+	}
+	return -1
+}
+
+// resumeAt is the index of the question last shown in this assessment, or 0.
+func (q *questionnaire) resumeAt() int {
+	id := q.u.lastQuestion[q.snap.Assessment.ID]
+	for i, sc := range q.questions {
+		if sc.Question.ID == id {
+			return i
+		}
+	}
+	return 0
 }
 
 func (q *questionnaire) showQuestion(i int) {
 	u, lang := q.u, q.u.loc.Lang()
 	q.current = i
 	sc := q.questions[i]
+	q.u.lastQuestion[q.snap.Assessment.ID] = sc.Question.ID
 	q.area.SetText(u.T("questionnaire.position", i18n.Args{"Area": sc.Checklist.Title.In(lang), "N": i + 1, "Total": len(q.questions)}))
 	q.text.SetText(sc.Question.Text.In(lang))
 	q.guidance.SetText(sc.Question.Guidance.In(lang))
@@ -303,6 +342,11 @@ func (q *questionnaire) showQuestion(i int) {
 		q.saved.SetText(u.T("questionnaire.reconfirm"))
 	}
 	q.refreshState()
+	// A question of one line after one of two (or the reverse) changes the header's height;
+	// the screen must be laid out again or the answers cover the guidance (or leave a gap).
+	if q.right != nil {
+		q.right.Refresh()
+	}
 }
 
 // refreshState marks the chosen answer and updates the progress bar.
@@ -327,6 +371,7 @@ func (q *questionnaire) refreshState() {
 		}
 	}
 	q.progress.SetValue(float64(done) / float64(len(q.questions)))
+	q.percent.SetText(q.u.T("questionnaire.progress", i18n.Args{"Percent": q.u.loc.Percent(100 * float64(done) / float64(len(q.questions)))}))
 }
 
 func (q *questionnaire) answer(v assessment.Value) {
@@ -382,32 +427,81 @@ func (q *questionnaire) move(delta int) {
 		}
 		return
 	}
-	pos := -1
-	for p, i := range q.visible {
-		if i == q.current {
-			pos = p
-		}
-	}
+	pos := q.position(q.current)
 	if p := pos + delta; p >= 0 && p < len(q.visible) {
 		q.list.Select(p)
 	}
 }
 
 // registerKeys lets a consultant answer with 1–5 and move with the arrow and page keys. Keys
-// typed into a field go to the field; these apply when no field has focus.
+// typed into a text field go to the field; these apply when nothing has focus, and the
+// question list passes them on when it has focus (after a click on a question).
 func (q *questionnaire) registerKeys() {
 	c := q.u.win.Canvas()
-	c.SetOnTypedRune(func(r rune) {
-		if r >= '1' && r <= rune('0'+len(assessment.Values)) {
-			q.answer(assessment.Values[r-'1'])
-		}
-	})
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		switch e.Name {
-		case fyne.KeyDown, fyne.KeyPageDown, fyne.KeyRight:
-			q.move(1)
-		case fyne.KeyUp, fyne.KeyPageUp, fyne.KeyLeft:
-			q.move(-1)
-		}
-	})
+	c.SetOnTypedRune(func(r rune) { q.typedRune(r) })
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) { q.typedKey(e) })
+}
+
+// typedRune answers with 1–5; it reports whether it used the key.
+func (q *questionnaire) typedRune(r rune) bool {
+	if q.dialogOpen() || r < '1' || r > rune('0'+len(assessment.Values)) {
+		return false
+	}
+	q.answer(assessment.Values[r-'1'])
+	return true
+}
+
+// typedKey moves with the arrow and page keys; it reports whether it used the key.
+func (q *questionnaire) typedKey(e *fyne.KeyEvent) bool {
+	if q.dialogOpen() {
+		return false
+	}
+	switch e.Name {
+	case fyne.KeyDown, fyne.KeyPageDown, fyne.KeyRight:
+		q.move(1)
+	case fyne.KeyUp, fyne.KeyPageUp, fyne.KeyLeft:
+		q.move(-1)
+	default:
+		return false
+	}
+	return true
+}
+
+// dialogOpen: while a dialog is open, 1–5 must not answer the question behind it.
+func (q *questionnaire) dialogOpen() bool {
+	return q.u.win.Canvas().Overlays().Top() != nil
+}
+
+// questionList is the list of questions; with focus it answers to the questionnaire's keys
+// (Fyne's list would only move its own highlight with the arrows and ignore 1–5).
+type questionList struct {
+	widget.List
+	q *questionnaire
+}
+
+func newQuestionList(q *questionnaire) *questionList {
+	l := &questionList{q: q}
+	l.Length = func() int { return len(q.visible) }
+	l.CreateItem = func() fyne.CanvasObject {
+		lbl := widget.NewLabel("")
+		lbl.Truncation = fyne.TextTruncateEllipsis
+		return lbl
+	}
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(q.listLine(q.visible[i]))
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *questionList) TypedRune(r rune) {
+	if !l.q.typedRune(r) {
+		l.List.TypedRune(r)
+	}
+}
+
+func (l *questionList) TypedKey(e *fyne.KeyEvent) {
+	if !l.q.typedKey(e) {
+		l.List.TypedKey(e)
+	}
 }

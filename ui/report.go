@@ -25,7 +25,7 @@ func (u *UI) saveReport(assessmentID int64) {
 		u.showError(err)
 		return
 	}
-	langSelect := widget.NewSelect([]string{u.T("lang.da"), u.T("lang.en")}, nil)
+	langSelect := u.newSelect(langNames())
 	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
 	labels := make([]string, len(reports.Sections))
 	for i, s := range reports.Sections {
@@ -33,7 +33,7 @@ func (u *UI) saveReport(assessmentID int64) {
 	}
 	sectionChecks := widget.NewCheckGroup(labels, nil)
 	sectionChecks.SetSelected(labels)
-	dialog.ShowForm(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
+	u.formDialog(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
 		[]*widget.FormItem{
 			widget.NewFormItem(u.T("report.language"), langSelect),
 			widget.NewFormItem(u.T("report.sections"), sectionChecks),
@@ -52,7 +52,7 @@ func (u *UI) saveReport(assessmentID int64) {
 				return
 			}
 			u.chooseReportFile(snap.Company.Name, assessmentID, opts)
-		}, u.win)
+		})
 }
 
 func (u *UI) chooseReportFile(company string, assessmentID int64, opts reports.Options) {

@@ -23,11 +23,14 @@ var riskColors = map[assessment.Risk]color.Color{
 }
 
 // showResults shows the scores per area, the overall traffic light and the action plan.
+// Back returns to the screen it was opened from (the questionnaire at its question, or the
+// company).
 func (u *UI) showResults(assessmentID int64) {
-	u.show(func() fyne.CanvasObject { return u.resultsScreen(assessmentID) })
+	from := u.screen
+	u.show(func() fyne.CanvasObject { return u.resultsScreen(assessmentID, from) })
 }
 
-func (u *UI) resultsScreen(assessmentID int64) fyne.CanvasObject {
+func (u *UI) resultsScreen(assessmentID int64, from func() fyne.CanvasObject) fyne.CanvasObject {
 	ctx, cancel := u.opCtx()
 	defer cancel()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
@@ -60,12 +63,18 @@ func (u *UI) resultsScreen(assessmentID int64) fyne.CanvasObject {
 	for _, g := range res.Gaps {
 		plan.Add(u.actionRow(snap, g))
 	}
-	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
+	back := widget.NewButton(u.T("common.back"), func() {
+		if from != nil {
+			u.show(from)
+		} else {
+			u.showCompany(snap.Company.ID)
+		}
+	})
 	answer := widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(assessmentID) })
 	report := widget.NewButton(u.T("report.save_button"), func() { u.saveReport(assessmentID) })
 	csv := widget.NewButton(u.T("results.export_csv"), func() { u.exportActionPlanCSV(assessmentID) })
 	exchange := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
-	heading := widget.NewLabelWithStyle(snap.Company.Name+" · "+snap.Assessment.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := boldWrapped(snap.Company.Name + " · " + snap.Assessment.Title)
 	top := container.NewVBox(heading, container.NewHBox(lightBox, overall), answered)
 	if reason := u.lockReason(snap); reason != "" {
 		top.Add(u.lockBanner(reason))
@@ -129,7 +138,7 @@ func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasO
 	for i, s := range statuses {
 		names[i] = u.T("action." + string(s))
 	}
-	status := widget.NewSelect(names, nil)
+	status := u.newSelect(names)
 	for i, s := range statuses {
 		if s == ans.ActionStatus {
 			status.SetSelectedIndex(i)
@@ -153,11 +162,23 @@ func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasO
 		ans = next
 		snap.Answers[ans.QuestionID] = ans
 	}
-	owner.OnSubmitted = func(string) { save() }
+	// Overdue: the due date has passed and the action is not done; updated as they change.
+	overdue := widget.NewLabelWithStyle(u.T("action.overdue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	overdue.Importance = widget.DangerImportance
+	markOverdue := func() {
+		if ans.Overdue(u.store.Now()) {
+			overdue.Show()
+		} else {
+			overdue.Hide()
+		}
+	}
+	markOverdue()
+	owner.OnSubmitted = func(string) { save(); markOverdue() }
 	owner.OnChanged = func(string) { save() }
-	due.OnChanged = func(string) { save() }
-	status.OnChanged = func(string) { save() }
-	return container.NewVBox(head, container.NewGridWithColumns(3, owner, due, status), widget.NewSeparator())
+	due.OnChanged = func(string) { save(); markOverdue() }
+	status.OnChanged = func(string) { save(); markOverdue() }
+	return container.NewVBox(head, container.NewBorder(nil, nil, nil, overdue,
+		container.NewGridWithColumns(3, owner, due, status)), widget.NewSeparator())
 }
 
 // scoreBar draws a score as a bar with marks at the amber and green thresholds.

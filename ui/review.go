@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -90,7 +89,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 		questionTitles = append(questionTitles, sc.Question.Text.In(lang))
 		questionIDs = append(questionIDs, sc.Question.ID)
 	}
-	about := widget.NewSelect(questionTitles, nil)
+	about := u.newSelect(questionTitles)
 	about.SetSelectedIndex(0)
 	body := widget.NewMultiLineEntry()
 	body.SetPlaceHolder(u.T("review.comment"))
@@ -152,8 +151,8 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 				u.showError(err)
 				return
 			}
-			reason := widget.NewEntry()
-			dialog.ShowForm(u.T("review.reopen"), u.T("review.reopen"), u.T("common.cancel"),
+			reason := newKeyEntry()
+			u.formDialog(u.T("review.reopen"), u.T("review.reopen"), u.T("common.cancel"),
 				[]*widget.FormItem{widget.NewFormItem(u.T("review.reopen_reason"), reason)}, func(ok bool) {
 					if ok {
 						run(func() error {
@@ -162,7 +161,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 							return u.store.Reopen(ctx, a.ID, reviewer.Text, reason.Text)
 						})
 					}
-				}, u.win)
+				})
 		}), u.T("review.reopen_explained")))
 	}
 	for _, so := range snap.SignOffs {
@@ -173,7 +172,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
 	tasks := widget.NewButton(u.T("partner.open"), func() { u.showPartnerTasks(assessmentID) })
 	exchange := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
-	heading := bold(snap.Company.Name + " · " + a.Title)
+	heading := boldWrapped(snap.Company.Name + " · " + a.Title)
 	top := container.NewVBox(heading, status)
 	if n := len(snap.Conflicts); n > 0 {
 		top.Add(u.conflictsNotice(assessmentID, n))

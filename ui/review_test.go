@@ -62,7 +62,7 @@ func TestReviewApproveAndReopen(t *testing.T) {
 	test.Tap(findButton(t, u, "Reopen"))
 	var reason *widget.Entry
 	overlayObjects(u, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok {
+		if e, ok := asEntry(o); ok {
 			reason = e
 		}
 	})

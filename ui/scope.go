@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -48,15 +46,22 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 		count.SetText(u.loc.N("assessment.question_count", n))
 	}
 	checks := container.NewVBox()
-	suggested := assessment.SuggestedProfile(systems)
+	company, err := u.store.Company(ctx, companyID)
+	if err != nil {
+		u.showError(err)
+	}
+	known := knownProfile(company, systems)
+	for _, c := range assessment.SuggestedProfile(systems) {
+		known[c] = true
+	}
 	for _, cond := range checklists.ProfileConditions {
 		cond := cond
 		check := widget.NewCheck(u.T("profile."+cond), func(on bool) {
 			profile[cond] = on
 			updateCount()
 		})
-		// Start from what the inventory already shows; the user can untick it.
-		check.SetChecked(slices.Contains(suggested, cond))
+		// Start from what the company's record and inventory already show; the user can untick it.
+		check.SetChecked(known[cond])
 		checks.Add(check)
 	}
 	updateCount()
@@ -65,7 +70,7 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 	for _, a := range earlier {
 		origins = append(origins, u.T("assessment.from_round", i18n.Args{"Title": a.Title, "Date": u.loc.ShortDate(a.CreatedAt)}))
 	}
-	origin := widget.NewSelect(origins, nil)
+	origin := u.newSelect(origins)
 	origin.SetSelectedIndex(0)
 	origin.OnChanged = func(string) {
 		// A new round keeps the earlier round's profile; the checkboxes show only for a fresh start.
@@ -106,6 +111,22 @@ func (u *UI) newAssessmentScreen(companyID int64) fyne.CanvasObject {
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(companyID) })
 	return container.NewPadded(container.NewVScroll(container.NewVBox(heading, form, intro, checks, count,
 		container.NewHBox(back, start))))
+}
+
+// knownProfile is what the company's record already tells about its profile: it has
+// employees when its size band is above 1–9 (a band of 1–9 may be the owner alone) or it has
+// a payroll or HR system.
+func knownProfile(c assessment.Company, systems []assessment.System) map[string]bool {
+	known := map[string]bool{}
+	if c.SizeBand != "" && c.SizeBand != assessment.SizeBands[0] {
+		known["employees"] = true
+	}
+	for _, s := range systems {
+		if s.Kind == "payroll" || s.Kind == "hr" {
+			known["employees"] = true
+		}
+	}
+	return known
 }
 
 // selected lists the profile conditions switched on, in their fixed order.

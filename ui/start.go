@@ -26,15 +26,15 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	list := widget.NewList(
 		func() int { return len(shown) },
 		func() fyne.CanvasObject {
-			return container.NewVBox(
-				widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				widget.NewLabel(""))
+			// Truncated, not wrapped: list rows have one height. The whole text shows on
+			// hover, and the company screen shows the whole name.
+			return container.NewVBox(newHoverLabel(fyne.TextStyle{Bold: true}), newHoverLabel(fyne.TextStyle{}))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
 			c := shown[i]
-			box.Objects[0].(*widget.Label).SetText(c.Company.Name)
-			box.Objects[1].(*widget.Label).SetText(u.companyLine(c))
+			box.Objects[0].(*hoverLabel).SetText(c.Company.Name)
+			box.Objects[1].(*hoverLabel).SetText(u.companyLine(c))
 		})
 	list.OnSelected = func(i widget.ListItemID) {
 		u.app.Preferences().SetInt(prefLastCompany, int(shown[i].Company.ID))
@@ -56,7 +56,7 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	if last := int64(u.app.Preferences().Int(prefLastCompany)); last != 0 {
 		for _, c := range overview {
 			if c.Company.ID == last {
-				actions.Objects = append([]fyne.CanvasObject{widget.NewButton(u.T("start.continue", i18n.Args{"Name": c.Company.Name}),
+				actions.Objects = append([]fyne.CanvasObject{widget.NewButton(u.T("start.continue", i18n.Args{"Name": shorten(c.Company.Name, 40)}),
 					func() { u.showCompany(last) })}, actions.Objects...)
 			}
 		}

@@ -12,7 +12,8 @@ import (
 const workshopScale = 1.7
 
 // showWorkshop shows one question at a time in full screen with large type and big answer
-// buttons; Esc leaves it. Answers and notes are saved exactly as in the questionnaire.
+// buttons; Esc leaves it. Answers and notes are saved exactly as in the questionnaire. It
+// starts at the question the questionnaire was on, and leaving returns to the one reached.
 func (u *UI) showWorkshop(assessmentID int64) {
 	u.scale = workshopScale
 	u.applyTheme()
@@ -68,6 +69,19 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 	leave := widget.NewButton(u.T("workshop.leave"), func() { u.leaveWorkshop(assessmentID) })
 	prev := widget.NewButton(u.T("questionnaire.previous"), func() { q.move(-1) })
 	next := widget.NewButton(u.T("questionnaire.next"), func() { q.move(1) })
+	// The guidance, on demand: in the workshop's large type, for the room to read together.
+	guidance := container.NewVBox(q.guidance, q.refs)
+	guidance.Hide()
+	var toggle *widget.Button
+	toggle = widget.NewButton(u.T("workshop.show_guidance"), func() {
+		if guidance.Visible() {
+			guidance.Hide()
+			toggle.SetText(u.T("workshop.show_guidance"))
+		} else {
+			guidance.Show()
+			toggle.SetText(u.T("workshop.hide_guidance"))
+		}
+	})
 	q.registerKeys()
 	prevKeys := u.win.Canvas().OnTypedKey()
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
@@ -77,15 +91,20 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		}
 		prevKeys(e)
 	})
-	q.showQuestion(0)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participantsBox), q.progress, q.area, q.text)
-	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next))
-	body := container.NewVBox(q.answerRow, q.note, widget.NewLabel(u.T("workshop.keys")))
+	q.area.Wrapping = fyne.TextWrapWord
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participantsBox),
+		container.NewBorder(nil, nil, nil, q.percent, q.progress), q.area, q.text, q.answerRow)
+	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next, toggle))
+	keys := widget.NewLabel(u.T("workshop.keys"))
+	keys.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(q.note, guidance, keys)
 	if q.readOnly {
 		// No key hints: the keys answer nothing here.
-		body = container.NewVBox(q.answerRow, u.lockBanner(u.lockReason(q.snap)),
-			widget.NewForm(widget.NewFormItem(u.T("questionnaire.note_label"), q.shown.note)),
+		body = container.NewVBox(u.lockBanner(u.lockReason(q.snap)),
+			widget.NewForm(widget.NewFormItem(u.T("questionnaire.note_label"), q.shown.note)), guidance,
 			widget.NewLabel(u.T("workshop.keys_read_only")))
 	}
-	return container.NewPadded(container.NewBorder(top, bottom, nil, nil, body))
+	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(body))
+	q.showQuestion(q.resumeAt())
+	return container.NewPadded(q.right)
 }

@@ -1,0 +1,257 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's dialogs take no keys: Escape and Enter do nothing, and no button has focus. The
+// app's dialogs are built here instead, from Fyne's custom dialog with buttons that answer to
+// the keyboard, and one of them focused when the dialog opens.
+
+// keyButton is a button that Enter presses (Fyne's answers to Space only) and on which
+// Escape cancels the dialog it sits in.
+type keyButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func newKeyButton(label string, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *keyButton) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	case fyne.KeyEscape:
+		if b.onEscape != nil {
+			b.onEscape()
+		}
+	default:
+		b.Button.TypedKey(e)
+	}
+}
+
+// keyEntry is a one-line entry for dialogs: Enter confirms and Escape cancels the dialog,
+// as they do on its buttons.
+type keyEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newKeyEntry() *keyEntry {
+	e := &keyEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// keyDialog is a dialog with a cancel and a confirm button (or one button, when cancel is
+// empty); def is the button focused when it opens, which Enter presses.
+type keyDialog struct {
+	d               *dialog.CustomDialog
+	confirm, cancel *keyButton
+	def             *keyButton
+	win             fyne.Window
+}
+
+func (u *UI) newKeyDialog(title string, content fyne.CanvasObject, confirmText, cancelText string, callback func(bool)) *keyDialog {
+	k := &keyDialog{d: dialog.NewCustomWithoutButtons(title, content, u.win), win: u.win}
+	answered := false
+	answer := func(ok bool) {
+		if answered {
+			return
+		}
+		answered = true
+		k.d.Hide()
+		if callback != nil {
+			callback(ok)
+		}
+	}
+	k.confirm = newKeyButton(confirmText, func() { answer(true) })
+	k.confirm.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{k.confirm}
+	escape := func() { answer(false) }
+	if cancelText != "" {
+		k.cancel = newKeyButton(cancelText, escape)
+		buttons = []fyne.CanvasObject{k.cancel, k.confirm}
+	} else {
+		escape = func() { answer(true) } // a message only: Escape closes it like OK
+	}
+	k.confirm.onEscape = escape
+	if k.cancel != nil {
+		k.cancel.onEscape = escape
+	}
+	k.d.SetButtons(buttons)
+	k.def = k.confirm
+	return k
+}
+
+// show opens the dialog with its default button focused.
+func (k *keyDialog) show() {
+	k.d.Show()
+	k.win.Canvas().Focus(k.def)
+}
+
+// confirmDialog asks a yes/no question. A destructive one (deleting, replacing) has the safe
+// answer as its default, so that Enter pressed by habit loses nothing.
+func (u *UI) confirmDialog(title, message, confirmText, cancelText string, destructive bool, callback func(bool)) *keyDialog {
+	label := widget.NewLabel(message)
+	label.Wrapping = fyne.TextWrapWord
+	k := u.newKeyDialog(title, label, confirmText, cancelText, callback)
+	if destructive {
+		k.confirm.Importance = widget.DangerImportance
+		k.def = k.cancel
+	}
+	k.d.Resize(dialogSize(u.win, message))
+	k.show()
+	return k
+}
+
+// inform shows a message with one OK button; Enter and Escape close it.
+func (u *UI) inform(title, message string) *keyDialog {
+	label := widget.NewLabel(message)
+	label.Wrapping = fyne.TextWrapWord
+	k := u.newKeyDialog(title, label, u.T("common.ok"), "", nil)
+	k.d.Resize(dialogSize(u.win, message))
+	k.show()
+	return k
+}
+
+// dialogSize is wide enough for a short message on one line and never wider than the window,
+// so that a long name or path wraps instead of pushing the dialog off-screen.
+func dialogSize(win fyne.Window, message string) fyne.Size {
+	w := widget.NewLabel(message).MinSize().Width + 80
+	w = max(min(w, 640, win.Canvas().Size().Width*0.9), 320)
+	return fyne.NewSize(w, 0)
+}
+
+// formDialog shows form items with confirm and cancel; the confirm button is disabled while
+// a field is invalid. One-line keyEntry fields confirm on Enter and cancel on Escape. The
+// fields fill the dialog's width, which is sized for typing rather than for the labels.
+func (u *UI) formDialog(title, confirmText, cancelText string, items []*widget.FormItem, callback func(bool)) *keyDialog {
+	form := widget.NewForm(items...)
+	k := u.newKeyDialog(title, form, confirmText, cancelText, callback)
+	form.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			k.confirm.Disable()
+		} else {
+			k.confirm.Enable()
+		}
+	})
+	var first *keyEntry
+	for _, it := range items {
+		if e, ok := it.Widget.(*keyEntry); ok {
+			e.onEscape = k.cancel.OnTapped
+			e.OnSubmitted = func(string) { k.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+			if first == nil {
+				first = e
+			}
+		}
+	}
+	if form.Validate() != nil {
+		k.confirm.Disable()
+	}
+	k.d.Resize(fyne.NewSize(min(560, u.win.Canvas().Size().Width*0.9), 0))
+	k.d.Show()
+	// Typing starts in the first field; without one, Enter confirms.
+	if first != nil {
+		u.win.Canvas().Focus(first)
+	} else {
+		u.win.Canvas().Focus(k.def)
+	}
+	return k
+}
+
+// registerQuit makes Ctrl+Q (Cmd+Q on macOS) quit. The app then waits for files being
+// written before it exits (ShowAndRun), and every answer is saved as it is given.
+func (u *UI) registerQuit() {
+	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { u.app.Quit() })
+}
+
+// boldWrapped is a bold heading that wraps.
+func boldWrapped(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// shorten cuts text to n characters with an ellipsis, for places that cannot wrap (buttons).
+func shorten(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// hoverLabel is a one-line label that truncates with an ellipsis and shows its whole text in
+// a small pop-up while the pointer is over it: for list rows, which have one height and so
+// cannot wrap a 200-character name.
+type hoverLabel struct {
+	widget.Label
+	tip *widget.PopUp
+}
+
+func newHoverLabel(style fyne.TextStyle) *hoverLabel {
+	l := &hoverLabel{}
+	l.TextStyle = style
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// truncated reports whether the text is wider than the label.
+func (l *hoverLabel) truncated() bool {
+	full := widget.NewLabelWithStyle(l.Text, l.Alignment, l.TextStyle)
+	return full.MinSize().Width > l.Size().Width
+}
+
+func (l *hoverLabel) MouseIn(e *desktop.MouseEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(l)
+	if c == nil || !l.truncated() {
+		return
+	}
+	text := widget.NewLabel(l.Text)
+	text.Wrapping = fyne.TextWrapWord
+	width := min(520, c.Size().Width-20)
+	l.tip = widget.NewPopUp(text, c)
+	l.tip.Resize(fyne.NewSize(width, text.MinSize().Height))
+	l.tip.Resize(fyne.NewSize(width, l.tip.MinSize().Height))
+	pos := e.AbsolutePosition.Add(fyne.NewPos(12, 16))
+	pos.X = max(0, min(pos.X, c.Size().Width-width-4))
+	l.tip.ShowAtPosition(pos)
+}
+
+func (l *hoverLabel) MouseMoved(*desktop.MouseEvent) {}
+
+// oneLine is a hoverLabel holding text: for rows beside buttons, where a wrapped label's
+// second line is not given room by Fyne's layout and would run into the next row.
+func oneLine(text string) *hoverLabel {
+	l := newHoverLabel(fyne.TextStyle{})
+	l.SetText(text)
+	return l
+}
+
+func (l *hoverLabel) MouseOut() {
+	if l.tip != nil {
+		l.tip.Hide()
+		l.tip = nil
+	}
+}
