@@ -66,8 +66,8 @@ func (r *renderer) cover() {
 		p.SetFont(fontFamily, "", 10)
 		r.textColor(black)
 		lines := r.wrap(r.glyphs.clean(row[1]), contentW-labelW)
-		if len(lines) > 6 { // a long list of checklist versions must not push the contents off
-			lines = append(lines[:5], r.fit(strings.Join(lines[5:], " "), contentW-labelW-2))
+		if len(lines) > 7 { // a long list of checklist versions must not push the contents off
+			lines = append(lines[:6], r.fit(strings.Join(lines[6:], " "), contentW-labelW-2))
 		}
 		for i, l := range lines {
 			p.SetXY(margin+labelW, y+float64(i)*5.5)
@@ -139,10 +139,20 @@ func (r *renderer) tableOfContents() {
 	p := r.pdf
 	last := p.PageNo()
 	p.SetPage(1)
-	const lh = 5.6
-	room := int((pageH - 22 - r.tocY - 9) / lh)
+	// Areas get a tighter line than sections, so that thirteen of them fit under a long list of
+	// checklist versions.
+	lineH := func(e tocEntry) float64 {
+		if e.level > 0 {
+			return 4.9
+		}
+		return 5.6
+	}
+	var need float64
+	for _, e := range r.toc {
+		need += lineH(e)
+	}
 	entries := r.toc
-	if len(entries) > room {
+	if need > pageH-22-r.tocY-9 {
 		entries = nil
 		for _, e := range r.toc {
 			if e.level == 0 {
@@ -160,6 +170,7 @@ func (r *renderer) tableOfContents() {
 		if e.level > 0 {
 			indent, style, size = 6, "", 9.5
 		}
+		lh := lineH(e)
 		page := fmt.Sprint(e.page)
 		p.SetFont(fontFamily, style, size)
 		r.textColor(black)
