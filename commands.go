@@ -328,6 +328,26 @@ func required(name, value string) error {
 	return nil
 }
 
+// openSnapshot opens the store and the checklists (warning of custom files that were skipped)
+// and reads the assessment whose ID was given; the caller closes the store.
+func (e *env) openSnapshot(ctx context.Context, db, id string) (*assessment.Store, *checklists.Set, *assessment.Snapshot, error) {
+	aid, err := parseID(id)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	store, set, problems, err := openAll(ctx, db, "")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	e.warn(problems)
+	snap, err := store.Snapshot(ctx, aid)
+	if err != nil {
+		store.Close()
+		return nil, nil, nil, err
+	}
+	return store, set, snap, nil
+}
+
 func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs := e.flags("report")
 	id, out, db := assessmentFlag(fs), fs.String("out", "", ""), dbFlag(fs)
@@ -346,20 +366,11 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 			return usageError{err}
 		}
 	}
-	aid, err := parseID(*id)
-	if err != nil {
-		return err
-	}
-	store, set, problems, err := openAll(ctx, *db, "")
+	store, set, snap, err := e.openSnapshot(ctx, *db, *id)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e.warn(problems)
-	snap, err := store.Snapshot(ctx, aid)
-	if err != nil {
-		return err
-	}
 	previous, err := store.PreviousSnapshot(ctx, snap.Assessment)
 	if err != nil {
 		return err

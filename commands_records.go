@@ -34,20 +34,11 @@ func documentCommand(doc reports.Document) command {
 		if err := errors.Join(required("assessment", *id), required("out", *out)); err != nil {
 			return firstUsage(err)
 		}
-		aid, err := parseID(*id)
-		if err != nil {
-			return err
-		}
-		store, set, problems, err := openAll(ctx, *db, "")
+		store, set, snap, err := e.openSnapshot(ctx, *db, *id)
 		if err != nil {
 			return err
 		}
 		defer store.Close()
-		e.warn(problems)
-		snap, err := store.Snapshot(ctx, aid)
-		if err != nil {
-			return err
-		}
 		return writeDocument(set, snap, doc, e.loc.Lang(), store, *out, *csvOut)
 	}
 }

@@ -162,20 +162,11 @@ func cmdTasks(ctx context.Context, e *env, args []string) error {
 	if err := required("assessment", *id); err != nil {
 		return err
 	}
-	aid, err := parseID(*id)
-	if err != nil {
-		return err
-	}
-	store, set, problems, err := openAll(ctx, *db, "")
+	store, set, snap, err := e.openSnapshot(ctx, *db, *id)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	e.warn(problems)
-	snap, err := store.Snapshot(ctx, aid)
-	if err != nil {
-		return err
-	}
 	lang := e.loc.Lang()
 	out := []listedGroup{}
 	for _, g := range assessment.PartnerTasks(set, snap) {
