@@ -286,36 +286,46 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // parse decodes and checks one file. It returns the checklist even when it has problems
 // (for cross-checks), or nil when the file could not be decoded at all.
 func parse(file string, data []byte) (*Checklist, *locator, []Problem) {
+	var c Checklist
+	v, problems := decodeFile(file, data, &c)
+	if v == nil {
+		return nil, nil, problems
+	}
+	v.checklist(&c)
+	return &c, v.loc, v.problems
+}
+
+// decodeFile decodes a TOML file of ours (checklist or template) into into: a byte-order mark
+// is allowed; invalid UTF-8, a syntax error or a type mismatch is a problem at its line, and
+// then the checker is nil; keys the type does not know are problems in the returned checker.
+func decodeFile(file string, data []byte, into any) (*fileCheck, []Problem) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
-		return nil, nil, []Problem{{File: file, Line: line, ID: "checklist.not_utf8"}}
+		return nil, []Problem{{File: file, Line: line, ID: "checklist.not_utf8"}}
 	}
 	src := string(data)
-	var c Checklist
-	md, err := toml.Decode(src, &c)
+	md, err := toml.Decode(src, into)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, nil, []Problem{{File: file, Line: max(pe.Position.Line, 1), ID: "checklist.syntax", Args: i18n.Args{"Detail": pe.Message}}}
+			return nil, []Problem{{File: file, Line: max(pe.Position.Line, 1), ID: "checklist.syntax", Args: i18n.Args{"Detail": pe.Message}}}
 		}
 		// A type mismatch (say, weight = "high") is not a ParseError; BurntSushi names the key.
-		return nil, nil, []Problem{{File: file, Line: typeErrorLine(src, err), ID: "checklist.type", Args: i18n.Args{"Detail": err.Error()}}}
+		return nil, []Problem{{File: file, Line: typeErrorLine(src, err), ID: "checklist.type", Args: i18n.Args{"Detail": err.Error()}}}
 	}
-	loc := newLocator(src)
-	v := &fileCheck{file: file, loc: loc}
+	v := &fileCheck{file: file, loc: newLocator(src)}
 	for _, key := range md.Undecoded() {
 		k := key.String()
-		lines := loc.linesOf(k)
+		lines := v.loc.linesOf(k)
 		if len(lines) == 0 {
 			lines = []int{1}
 		}
 		for _, line := range lines {
-			v.problems = append(v.problems, Problem{File: file, Line: line, ID: "checklist.unknown_key", Args: i18n.Args{"Key": k}})
+			v.add(line, "checklist.unknown_key", i18n.Args{"Key": k})
 		}
 	}
-	v.checklist(&c)
-	return &c, loc, v.problems
+	return v, nil
 }
 
 func firstInvalidUTF8(b []byte) int {

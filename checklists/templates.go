@@ -1,17 +1,12 @@
 package checklists
 
 import (
-	"bytes"
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
 	"sync"
-	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 
 	"gdprtjek/i18n"
 )
@@ -142,36 +137,14 @@ func parseTemplatesFS(fsys fs.FS, dir string) ([]*Template, []Problem) {
 
 // parseTemplate decodes and checks one template file; nil when it could not be decoded.
 func parseTemplate(file string, data []byte) (*Template, *locator, []Problem) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if !utf8.Valid(data) {
-		line := 1 + bytes.Count(data[:firstInvalidUTF8(data)], []byte("\n"))
-		return nil, nil, []Problem{{File: file, Line: line, ID: "checklist.not_utf8"}}
-	}
-	src := string(data)
 	var t Template
-	md, err := toml.Decode(src, &t)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, nil, []Problem{{File: file, Line: max(pe.Position.Line, 1), ID: "checklist.syntax", Args: i18n.Args{"Detail": pe.Message}}}
-		}
-		return nil, nil, []Problem{{File: file, Line: typeErrorLine(src, err), ID: "checklist.type", Args: i18n.Args{"Detail": err.Error()}}}
+	v, problems := decodeFile(file, data, &t)
+	if v == nil {
+		return nil, nil, problems
 	}
 	t.Source = file
-	loc := newLocator(src)
-	v := &fileCheck{file: file, loc: loc}
-	for _, key := range md.Undecoded() {
-		k := key.String()
-		lines := loc.linesOf(k)
-		if len(lines) == 0 {
-			lines = []int{1}
-		}
-		for _, line := range lines {
-			v.add(line, "checklist.unknown_key", i18n.Args{"Key": k})
-		}
-	}
 	v.template(&t)
-	return &t, loc, v.problems
+	return &t, v.loc, v.problems
 }
 
 func (v *fileCheck) template(t *Template) {
