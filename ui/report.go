@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -56,22 +55,10 @@ func (u *UI) saveReport(assessmentID int64) {
 }
 
 func (u *UI) chooseReportFile(company string, assessmentID int64, opts reports.Options) {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		// The dialog has created the file; the report replaces it atomically.
-		w.Close()
+	// The dialog has created the file; the report replaces it atomically.
+	u.files.save(u.T("report.save_button"), ReportFileName(company, opts.Lang), ".pdf", func(path string) {
 		u.writeReport(path, assessmentID, opts)
-	}, u.win)
-	save.SetFileName(ReportFileName(company, opts.Lang))
-	save.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-	save.Show()
+	})
 }
 
 // writeReport renders in the background with a progress dialog; widgets are touched only

@@ -222,9 +222,14 @@ func TestWriteReportInBackground(t *testing.T) {
 	if err := store.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), ReportFileName(c.Name, i18n.Danish))
-	u.writeReport(path, a.ID, reports.Options{Lang: i18n.Danish})
+	f := &fakeFiles{dir: t.TempDir()}
+	f.install(u, nil)
+	u.chooseReportFile(c.Name, a.ID, reports.Options{Lang: i18n.Danish}) // through the save dialog
 	u.work.Wait()
+	if len(f.proposed) != 1 {
+		t.Fatalf("the save dialog was shown %d times", len(f.proposed))
+	}
+	path := filepath.Join(f.dir, f.proposed[0])
 	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
 		t.Fatalf("the report was not written: %v", err)
 	}
