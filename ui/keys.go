@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"gdprtjek/i18n"
 )
 
 // Fyne's dialogs take no keys: Escape and Enter do nothing, and no button has focus. The
@@ -71,7 +73,12 @@ type keyDialog struct {
 }
 
 func (u *UI) newKeyDialog(title string, content fyne.CanvasObject, confirmText, cancelText string, callback func(bool)) *keyDialog {
-	k := &keyDialog{d: dialog.NewCustomWithoutButtons(title, content, u.win), win: u.win}
+	return newKeyDialog(u.win, title, content, confirmText, cancelText, callback)
+}
+
+// newKeyDialog is a keyDialog on any window: the recovery window has no UI yet.
+func newKeyDialog(win fyne.Window, title string, content fyne.CanvasObject, confirmText, cancelText string, callback func(bool)) *keyDialog {
+	k := &keyDialog{d: dialog.NewCustomWithoutButtons(title, content, win), win: win}
 	answered := false
 	answer := func(ok bool) {
 		if answered {
@@ -111,24 +118,34 @@ func (k *keyDialog) show() {
 // confirmDialog asks a yes/no question. A destructive one (deleting, replacing) has the safe
 // answer as its default, so that Enter pressed by habit loses nothing.
 func (u *UI) confirmDialog(title, message, confirmText, cancelText string, destructive bool, callback func(bool)) *keyDialog {
+	return confirmIn(u.win, title, message, confirmText, cancelText, destructive, callback)
+}
+
+// confirmIn is confirmDialog on any window.
+func confirmIn(win fyne.Window, title, message, confirmText, cancelText string, destructive bool, callback func(bool)) *keyDialog {
 	label := widget.NewLabel(message)
 	label.Wrapping = fyne.TextWrapWord
-	k := u.newKeyDialog(title, label, confirmText, cancelText, callback)
+	k := newKeyDialog(win, title, label, confirmText, cancelText, callback)
 	if destructive {
 		k.confirm.Importance = widget.DangerImportance
 		k.def = k.cancel
 	}
-	k.d.Resize(dialogSize(u.win, message))
+	k.d.Resize(dialogSize(win, message))
 	k.show()
 	return k
 }
 
 // inform shows a message with one OK button; Enter and Escape close it.
 func (u *UI) inform(title, message string) *keyDialog {
+	return informIn(u.win, u.loc, title, message)
+}
+
+// informIn is inform on any window.
+func informIn(win fyne.Window, loc *i18n.Localizer, title, message string) *keyDialog {
 	label := widget.NewLabel(message)
 	label.Wrapping = fyne.TextWrapWord
-	k := u.newKeyDialog(title, label, u.T("common.ok"), "", nil)
-	k.d.Resize(dialogSize(u.win, message))
+	k := newKeyDialog(win, title, label, loc.T("common.ok"), "", nil)
+	k.d.Resize(dialogSize(win, message))
 	k.show()
 	return k
 }
