@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -60,7 +61,7 @@ func rememberDir(dir string) {
 // chooseFile opens the chooser on win; done gets the chosen file's absolute path, and is not
 // called when the user cancels.
 func chooseFile(win fyne.Window, loc *i18n.Localizer, req fileRequest, done func(path string)) *fileChooser {
-	c := &fileChooser{win: win, loc: loc, req: req}
+	c := &fileChooser{win: win, loc: loc, req: req, now: time.Now}
 	title, confirm := req.Title, loc.T("filechooser.open")
 	if req.Save {
 		confirm = loc.T("filechooser.save")
@@ -156,7 +157,9 @@ type fileChooser struct {
 	result  string
 	dir     string
 	entries []dirEntry
-	chosen  string // open: the file selected in the list
+	chosen  string    // open: the file selected in the list
+	entered time.Time // when a click last entered a folder
+	now     func() time.Time
 
 	path    *pathLabel
 	up      *keyButton
@@ -166,6 +169,9 @@ type fileChooser struct {
 	name    *keyEntry
 	status  *widget.Label
 }
+
+// doubleClick is longer than desktops' double-click interval (400–500 ms by default).
+const doubleClick = 600 * time.Millisecond
 
 type dirEntry struct {
 	name string
@@ -246,6 +252,12 @@ func (c *fileChooser) newList(entries []dirEntry) *keyList {
 	}
 	l.OnSelected = func(id widget.ListItemID) {
 		l.cur = id // a click moves the list's keyboard position there too
+		if c.now().Sub(c.entered) < doubleClick {
+			// The second click of a double-click, by habit, on a folder just entered with
+			// the first: it must not pick whatever row is now under the pointer.
+			l.Unselect(id)
+			return
+		}
 		c.picked(id, false)
 	}
 	l.onEnter = func(id int) { c.picked(id, true) }
@@ -262,6 +274,9 @@ func (c *fileChooser) picked(id int, enter bool) {
 	e := c.entries[id]
 	switch {
 	case e.dir:
+		if !enter {
+			c.entered = c.now()
+		}
 		c.load(filepath.Join(c.dir, e.name))
 	case c.req.Save:
 		c.name.SetText(e.name)

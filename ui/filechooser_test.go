@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -286,10 +287,17 @@ func TestChooserClicksAndFolders(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "udveksling.json"), []byte("{}"), 0o600)
 
 	c := chooseFile(w, loc, fileRequest{Save: true, Name: "ny.json", Exts: []string{".json"}, Dir: dir}, func(string) {})
+	clock := time.Now()
+	c.now = func() time.Time { return clock }
 	c.list.Select(0) // what a click does
 	if c.dir != sub {
 		t.Fatalf("a click on a folder: in %q, want %q", c.dir, sub)
 	}
+	c.list.Select(0) // the second click of a double-click
+	if c.name.Text != "ny.json" {
+		t.Errorf("the second click of a double-click on a folder picked %q in it", c.name.Text)
+	}
+	clock = clock.Add(time.Second)
 	c.list.Select(0)
 	if c.name.Text != "gammel.json" {
 		t.Errorf("a click on a file in a save: name %q", c.name.Text)
