@@ -486,3 +486,65 @@ func TestRecoveryNewDatabaseThroughChooser(t *testing.T) {
 		t.Errorf("no new database at %s: %v", want, err)
 	}
 }
+
+// TestLogoThroughChooser: the branding's logo is chosen in the chooser (PNG and JPEG only,
+// whatever the case of the extension) and read bounded: a file over the limit is refused
+// with the reason and the field keeps what it had.
+func TestLogoThroughChooser(t *testing.T) {
+	u, store, _ := newRecordingUI(t, i18n.English, nil)
+	home := chooserHome(t)
+	docs := filepath.Join(home, "Dokumenter")
+	c := mustCompany(t, store, assessment.Company{Name: "Æblegården ApS"})
+	logo := pngBytes(t, 300, 90)
+	os.WriteFile(filepath.Join(docs, "Logo.PNG"), logo, 0o600)
+	os.WriteFile(filepath.Join(docs, "notes.txt"), []byte("x"), 0o600)
+	os.WriteFile(filepath.Join(docs, "huge.jpg"), make([]byte, assessment.MaxLogoBytes+4096), 0o600)
+	f := u.newBrandingForm(c.ID)
+
+	u.chooseLogo(f.logo, f.status)
+	if texts := windowTexts(u.win); hasText(texts, "notes.txt") || !hasText(texts, "Logo.PNG") || !hasText(texts, "huge.jpg") {
+		t.Errorf("the logo chooser offers:\n%s", strings.Join(texts, "\n"))
+	}
+	press(t, u.win, fyne.KeyReturn) // huge.jpg, the first
+	if !strings.Contains(f.status.Text, "larger than") || f.logo.data != nil {
+		t.Errorf("a huge logo: status %q, %d bytes taken", f.status.Text, len(f.logo.data))
+	}
+	u.chooseLogo(f.logo, f.status)
+	press(t, u.win, fyne.KeyDown, fyne.KeyReturn)
+	if f.status.Text != "" || !slices.Equal(f.logo.data, logo) {
+		t.Errorf("Logo.PNG: status %q, %d bytes taken", f.status.Text, len(f.logo.data))
+	}
+}
+
+// TestRecoveryOpensAnotherDatabase: "Open another database" offers .db files in the chooser
+// and opens the one chosen.
+func TestRecoveryOpensAnotherDatabase(t *testing.T) {
+	a := test.NewTempApp(t)
+	home := chooserHome(t)
+	other := filepath.Join(home, "Dokumenter", "kunder.db")
+	s, err := assessment.Open(context.Background(), other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	var opened []string
+	open := func(p string) (*assessment.Store, error) {
+		opened = append(opened, p)
+		s, err := assessment.Open(context.Background(), p)
+		if err == nil {
+			t.Cleanup(func() { s.Close() })
+		}
+		return s, err
+	}
+	cause := i18n.NewError("store.not_a_database", i18n.Args{"Path": "/tmp/x.db"}, nil)
+	w := ShowRecovery(a, Config{Checklists: fixtureSet(), Lang: i18n.Danish}, cause, open)
+	objects(w.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Åbn en anden database …" {
+			test.Tap(b)
+		}
+	})
+	press(t, w, fyne.KeyReturn)
+	if len(opened) != 1 || opened[0] != other {
+		t.Errorf("opened %v, want %s", opened, other)
+	}
+}
