@@ -118,20 +118,16 @@ func chooseFile(win fyne.Window, loc *i18n.Localizer, req fileRequest, done func
 	})
 	c.answer = c.k.confirm.OnTapped
 	c.k.confirm.OnTapped = c.confirm
-	escape := c.k.cancel.OnTapped
-	c.escape = escape
-	c.up.onEscape = escape
+	c.escape = c.k.cancel.OnTapped
+	c.up.onEscape = c.escape
 	for _, b := range c.buttons {
-		b.onEscape = escape
+		b.onEscape = c.escape
 	}
 	if c.name != nil {
-		c.name.onEscape = escape
+		c.name.onEscape = c.escape
 	}
 
-	c.load(startDir(req, found))
-	if !req.Save {
-		c.k.confirm.Disable()
-	}
+	c.load(startDir(req, found)) // in an open, Open stays disabled until a file is picked
 	size := win.Canvas().Size()
 	c.k.d.Resize(fyne.NewSize(min(900, size.Width*0.9), min(640, size.Height*0.9)))
 	c.k.d.Show()
