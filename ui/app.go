@@ -168,9 +168,10 @@ func langNames() []string {
 	return names
 }
 
-// newSelect is a Select whose placeholder is translated (Fyne's is "(Select one)").
-func (u *UI) newSelect(options []string) *widget.Select {
-	s := widget.NewSelect(options, nil)
+// newSelect is a Select whose placeholder is translated (Fyne's is "(Select one)"), and which
+// in a dialog lets Escape and Enter through to it.
+func (u *UI) newSelect(options []string) *keySelect {
+	s := newKeySelect(options)
 	s.PlaceHolder = u.T("common.select_one")
 	return s
 }

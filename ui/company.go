@@ -246,7 +246,7 @@ func (u *UI) systemLine(s assessment.System) string {
 }
 
 // choice is a Select over fixed codes whose labels are translated messages.
-func (u *UI) choice(codes []string, prefix, selected string) (*widget.Select, func() string) {
+func (u *UI) choice(codes []string, prefix, selected string) (*keySelect, func() string) {
 	labels := make([]string, len(codes))
 	for i, c := range codes {
 		labels[i] = u.T(prefix + c)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -228,7 +227,7 @@ func (q *questionnaire) updateChecklists() {
 		return
 	}
 	u.showQuestionnaire(q.snap.Assessment.ID)
-	dialog.ShowInformation(u.T("questionnaire.updated_title"), u.loc.N("questionnaire.updated", marked), u.win)
+	u.inform(u.T("questionnaire.updated_title"), u.loc.N("questionnaire.updated", marked))
 }
 
 func (q *questionnaire) listLine(i int) string {

@@ -479,7 +479,7 @@ func TestProductsFollowKind(t *testing.T) {
 	test.Tap(findButton(t, u, "Add system"))
 	var kind, product *widget.Select
 	overlayObjects(u, func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := asSelect(o); ok {
 			switch {
 			case kind == nil:
 				kind = s
@@ -572,7 +572,7 @@ func TestFyneTextsInDanish(t *testing.T) {
 	for _, show := range []func(){u.showNewCompany, func() { u.showNewAssessment(c.ID) }} {
 		show()
 		objects(u.win.Content(), func(o fyne.CanvasObject) {
-			if s, ok := o.(*widget.Select); ok {
+			if s, ok := asSelect(o); ok {
 				if s.PlaceHolder == "(Select one)" {
 					t.Errorf("a select shows Fyne's English placeholder (options %v)", s.Options)
 				}
