@@ -54,8 +54,8 @@ func (u *UI) backupsScreen() fyne.CanvasObject {
 		grid.Add(restore)
 	}
 	rows.Add(grid)
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, backupNow), intro, widget.NewSeparator())
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(rows)))
+	top := container.NewVBox(border(nil, nil, heading, backupNow), intro, widget.NewSeparator())
+	return container.NewPadded(border(top, nil, nil, nil, container.NewVScroll(rows)))
 }
 
 // kindLabel names why a backup was taken.

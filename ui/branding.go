@@ -98,14 +98,14 @@ func (u *UI) newBrandingForm(companyID int64) *brandingForm {
 	logoRow := func(f *logoField) fyne.CanvasObject {
 		choose := widget.NewButton(u.T("branding.logo_choose"), func() { u.chooseLogo(f, status) })
 		remove := widget.NewButton(u.T("common.remove"), func() { f.set(nil) })
-		return container.NewBorder(nil, nil, nil, container.NewHBox(choose, remove), f.preview)
+		return border(nil, nil, nil, container.NewHBox(choose, remove), f.preview)
 	}
 
 	form := &widget.Form{
 		Items: []*widget.FormItem{
 			{Text: u.T("branding.consultancy_label"), Widget: consultancy},
 			{Text: u.T("branding.contact_label"), Widget: contact},
-			{Text: u.T("branding.accent_label"), Widget: container.NewBorder(nil, nil, nil, container.NewHBox(swatch, pick), accent),
+			{Text: u.T("branding.accent_label"), Widget: border(nil, nil, nil, container.NewHBox(swatch, pick), accent),
 				HintText: u.T("branding.accent_hint")},
 			{Text: u.T("branding.logo_label"), Widget: logoRow(logo)},
 			{Text: u.T("branding.company_logo_label", i18n.Args{"Company": company.Name}), Widget: logoRow(companyLogo)},

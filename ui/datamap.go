@@ -110,8 +110,8 @@ func (u *UI) dataMapScreen(companyID, systemID int64) fyne.CanvasObject {
 	}
 	m.registerKeys()
 	help := widget.NewLabel(u.T("datamap.help"))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(workshop, back), title), help, container.NewBorder(nil, nil, nil, m.progress, m.bar), buttons)
-	return container.NewPadded(container.NewBorder(top, m.supervisionForm(supervision[systemID]), nil, nil, m.table))
+	top := container.NewVBox(border(nil, nil, nil, container.NewHBox(workshop, back), title), help, border(nil, nil, nil, m.progress, m.bar), buttons)
+	return container.NewPadded(border(top, m.supervisionForm(supervision[systemID]), nil, nil, m.table))
 }
 
 func (m *dataMapScreen) load() error {

@@ -119,7 +119,7 @@ func (u *UI) conflictsScreen(assessmentID int64) fyne.CanvasObject {
 	}
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
 	review := widget.NewButton(u.T("nav.review"), func() { u.showReview(assessmentID) })
-	return container.NewPadded(container.NewBorder(header, container.NewHBox(back, review), nil, nil, container.NewVScroll(list)))
+	return container.NewPadded(border(header, container.NewHBox(back, review), nil, nil, container.NewVScroll(list)))
 }
 
 // answerText is an answer's value with its note, for comparing two versions of it.
