@@ -296,16 +296,16 @@ func cmdValidate(ctx context.Context, e *env, args []string) error {
 	if len(e.positional) == 0 {
 		return usageError{i18n.NewError("cli.wrong_args", i18n.Args{"Command": "validate"}, nil)}
 	}
-	validate := checklists.ValidateFiles
+	validate, failed := checklists.ValidateFiles, "cli.validate_failed"
 	if *templates {
-		validate = checklists.ValidateTemplateFiles
+		validate, failed = checklists.ValidateTemplateFiles, "cli.validate_templates_failed"
 	}
 	problems := validate(e.positional)
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, p.Message(e.loc))
 	}
 	if len(problems) > 0 {
-		return i18n.NewError("cli.validate_failed", i18n.Args{"Count": len(problems)}, nil)
+		return i18n.NewError(failed, i18n.Args{"Count": len(problems)}, nil)
 	}
 	fmt.Fprintln(e.stdout, e.loc.N("cli.validate_ok", len(e.positional)))
 	return nil
