@@ -257,15 +257,18 @@ func cmdChecklists(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
-	dir := *customDir
-	if dir == "" {
-		path, err := dbPath(*db)
-		if err != nil {
-			return err
+	var set *checklists.Set
+	var problems []checklists.Problem
+	var err error
+	if *customDir != "" {
+		set, problems, err = checklists.Load(*customDir)
+	} else {
+		// The folder beside the database, through the same cache as the app.
+		var path string
+		if path, err = dbPath(*db); err == nil {
+			set, problems, err = loadChecklists(path, "")
 		}
-		dir = filepath.Join(filepath.Dir(path), "checklists")
 	}
-	set, problems, err := checklists.Load(dir)
 	if err != nil {
 		return err
 	}
