@@ -3,6 +3,8 @@
 package reports
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -165,12 +167,26 @@ func (r *renderer) write(w io.Writer) error {
 // failure never leaves a partial PDF behind. The PDF goes straight to the file: a report of
 // thousands of questions is tens of megabytes, better not held twice.
 func WriteFile(path string, set *checklists.Set, snap *assessment.Snapshot, opts Options) error {
-	return assessment.WriteAtomic(path, func(w io.Writer) error {
+	return WriteFileContext(context.Background(), path, set, snap, opts)
+}
+
+// WriteFileContext is WriteFile that can be cancelled: a report cancelled before it is
+// finished leaves no file, and a file that was there before stays as it was. The error is
+// then ctx's.
+func WriteFileContext(ctx context.Context, path string, set *checklists.Set, snap *assessment.Snapshot, opts Options) error {
+	err := assessment.WriteAtomic(path, func(w io.Writer) error {
 		// Handed on, not kept: Render lets go of them before it writes the file.
 		s, sn := set, snap
 		set, snap, opts.PreviousRound, opts.Previous = nil, nil, nil, nil
-		return Render(w, s, sn, opts)
+		if err := Render(w, s, sn, opts); err != nil {
+			return err
+		}
+		return ctx.Err() // before the rename, which would replace what the user had
 	})
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return ctx.Err()
+	}
+	return err
 }
 
 type renderer struct {

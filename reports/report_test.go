@@ -2,6 +2,7 @@ package reports_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"os"
@@ -261,6 +262,35 @@ func TestWriteFileLeavesNothingOnFailure(t *testing.T) {
 }
 
 // TestLabelsTranslated: every vocabulary the report names has a label in both languages.
+// TestCancelledReportKeepsTheOldFile: a report cancelled while it is written leaves the file
+// that was there as it was, and no temporary file beside it.
+func TestCancelledReportKeepsTheOldFile(t *testing.T) {
+	set, snap, opts := fixture()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "rapport.pdf")
+	if err := os.WriteFile(path, []byte("the earlier report"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := reports.WriteFileContext(ctx, path, set, snap, opts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "the earlier report" {
+		t.Errorf("the earlier file was changed to %d bytes", len(data))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder holds %d entries after a cancelled write", len(entries))
+	}
+	if err := reports.WriteFileContext(context.Background(), path, set, snap, opts); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Error("an uncancelled write did not replace the file with the report")
+	}
+}
+
 func TestLabelsTranslated(t *testing.T) {
 	var ids []string
 	for _, s := range checklists.Sources {

@@ -5,12 +5,14 @@ package ui
 import (
 	"context"
 	"image/color"
+	"slices"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -125,7 +127,7 @@ func (u *UI) show(build func() fyne.CanvasObject) {
 	c.SetOnTypedRune(nil)
 	c.SetOnTypedKey(nil)
 	u.win.SetTitle(u.T("app.title"))
-	u.win.SetContent(container.NewBorder(u.topBar(), nil, nil, nil, build()))
+	u.win.SetContent(border(u.topBar(), nil, nil, nil, build()))
 }
 
 func (u *UI) topBar() fyne.CanvasObject {
@@ -154,7 +156,7 @@ func (u *UI) topBar() fyne.CanvasObject {
 	about := widget.NewButton(u.T("nav.about"), func() { u.endWorkshopMode(); u.showAbout() })
 	title := widget.NewLabelWithStyle(u.T("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	// Selects truncate to their smallest size; give them room for the longest label.
-	return container.NewBorder(nil, widget.NewSeparator(), container.NewHBox(title, home),
+	return border(nil, widget.NewSeparator(), container.NewHBox(title, home),
 		container.NewHBox(minWidth(themeSelect, 160*u.scale), minWidth(langSelect, 120*u.scale), about))
 }
 
@@ -168,9 +170,10 @@ func langNames() []string {
 	return names
 }
 
-// newSelect is a Select whose placeholder is translated (Fyne's is "(Select one)").
-func (u *UI) newSelect(options []string) *widget.Select {
-	s := widget.NewSelect(options, nil)
+// newSelect is a Select whose placeholder is translated (Fyne's is "(Select one)"), and which
+// in a dialog lets Escape and Enter through to it.
+func (u *UI) newSelect(options []string) *keySelect {
+	s := newKeySelect(options)
 	s.PlaceHolder = u.T("common.select_one")
 	return s
 }
@@ -202,6 +205,19 @@ func minWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(w, 0))
 	return container.NewStack(spacer, o)
+}
+
+// border is container.NewBorder with its parts in reading order (top, left, centre, right,
+// bottom). Tab follows the order of a container's objects, and Fyne's NewBorder puts the
+// centre first: Tab went to a list before the buttons and search field above it.
+func border(top, bottom, left, right fyne.CanvasObject, center ...fyne.CanvasObject) *fyne.Container {
+	var objects []fyne.CanvasObject
+	for _, o := range slices.Concat([]fyne.CanvasObject{top, left}, center, []fyne.CanvasObject{right, bottom}) {
+		if o != nil {
+			objects = append(objects, o)
+		}
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, left, right), objects...)
 }
 
 // showAbout tells the version and that nothing leaves the machine.

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -35,7 +34,7 @@ func (u *UI) backupsScreen() fyne.CanvasObject {
 			return
 		}
 		u.showBackups()
-		dialog.ShowInformation(u.T("backups.title"), u.T("backups.saved", i18n.Args{"Path": path}), u.win)
+		u.inform(u.T("backups.title"), u.T("backups.saved", i18n.Args{"Path": path}))
 	})
 	rows := container.NewVBox()
 	if len(list) == 0 {
@@ -55,8 +54,8 @@ func (u *UI) backupsScreen() fyne.CanvasObject {
 		grid.Add(restore)
 	}
 	rows.Add(grid)
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, backupNow), intro, widget.NewSeparator())
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(rows)))
+	top := container.NewVBox(border(nil, nil, heading, backupNow), intro, widget.NewSeparator())
+	return container.NewPadded(border(top, nil, nil, nil, container.NewVScroll(rows)))
 }
 
 // kindLabel names why a backup was taken.
@@ -84,18 +83,20 @@ func backupTime(loc *i18n.Localizer, t time.Time) string {
 // backup first, so the restore can itself be undone from this screen.
 func (u *UI) confirmRestore(b assessment.BackupInfo) {
 	date := u.when(b.Time)
-	dialog.ShowConfirm(u.T("backups.restore_title"), u.T("backups.restore_confirm", i18n.Args{"Date": date}), func(ok bool) {
-		if !ok {
-			return
-		}
-		ctx, cancel := context.WithTimeout(u.ctx, 5*time.Minute) // a large database takes a while
-		defer cancel()
-		kept, err := u.store.Restore(ctx, b.Path)
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.showBackups()
-		dialog.ShowInformation(u.T("backups.title"), u.T("backups.restored", i18n.Args{"Date": date, "Kept": kept}), u.win)
-	}, u.win)
+	// Restoring replaces today's data, so No is the default (today's is kept as a backup).
+	u.confirmDialog(u.T("backups.restore_title"), u.T("backups.restore_confirm", i18n.Args{"Date": date}),
+		u.T("common.yes"), u.T("common.no"), true, func(ok bool) {
+			if !ok {
+				return
+			}
+			ctx, cancel := context.WithTimeout(u.ctx, 5*time.Minute) // a large database takes a while
+			defer cancel()
+			kept, err := u.store.Restore(ctx, b.Path)
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.showBackups()
+			u.inform(u.T("backups.title"), u.T("backups.restored", i18n.Args{"Date": date, "Kept": kept}))
+		})
 }

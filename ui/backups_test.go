@@ -26,7 +26,7 @@ func tapInOverlay(t *testing.T, c fyne.Canvas, label string) {
 	var found *widget.Button
 	for _, o := range c.Overlays().List() {
 		objects(o, func(o fyne.CanvasObject) {
-			if b, ok := o.(*widget.Button); ok && b.Text == label && found == nil {
+			if b, ok := asButton(o); ok && b.Text == label && found == nil {
 				found = b
 			}
 		})

@@ -2,14 +2,12 @@ package ui
 
 import (
 	"bytes"
-	"fmt"
 	"image/color"
 	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -87,12 +85,7 @@ func (u *UI) newBrandingForm(companyID int64) *brandingForm {
 		_, _, err := assessment.ParseAccent(s)
 		return u.fieldError(err)
 	}
-	pick := widget.NewButton(u.T("branding.accent_choose"), func() {
-		dialog.NewColorPicker(u.T("branding.accent_label"), "", func(c color.Color) {
-			r, g, bl, _ := c.RGBA()
-			accent.SetText(fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, bl>>8))
-		}, u.win).Show()
-	})
+	pick := widget.NewButton(u.T("branding.accent_choose"), func() { u.chooseAccent(accent.SetText) })
 
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -103,14 +96,14 @@ func (u *UI) newBrandingForm(companyID int64) *brandingForm {
 	logoRow := func(f *logoField) fyne.CanvasObject {
 		choose := widget.NewButton(u.T("branding.logo_choose"), func() { u.chooseLogo(f, status) })
 		remove := widget.NewButton(u.T("common.remove"), func() { f.set(nil) })
-		return container.NewBorder(nil, nil, nil, container.NewHBox(choose, remove), f.preview)
+		return border(nil, nil, nil, container.NewHBox(choose, remove), f.preview)
 	}
 
 	form := &widget.Form{
 		Items: []*widget.FormItem{
 			{Text: u.T("branding.consultancy_label"), Widget: consultancy},
 			{Text: u.T("branding.contact_label"), Widget: contact},
-			{Text: u.T("branding.accent_label"), Widget: container.NewBorder(nil, nil, nil, container.NewHBox(swatch, pick), accent),
+			{Text: u.T("branding.accent_label"), Widget: border(nil, nil, nil, container.NewHBox(swatch, pick), accent),
 				HintText: u.T("branding.accent_hint")},
 			{Text: u.T("branding.logo_label"), Widget: logoRow(logo)},
 			{Text: u.T("branding.company_logo_label", i18n.Args{"Company": company.Name}), Widget: logoRow(companyLogo)},
@@ -146,6 +139,35 @@ func (u *UI) newBrandingForm(companyID int64) *brandingForm {
 	return &brandingForm{content: container.NewPadded(container.NewVScroll(container.NewVBox(heading, intro, form, status))),
 		consultancy: consultancy, contact: contact, accent: accent, logo: logo, companyLogo: companyLogo,
 		status: status, form: form}
+}
+
+// accentPalette are accent colours that all pass the report's contrast check against white.
+// Fyne's colour picker offered yellow and pastel tones that the check then refused, and took
+// no keys.
+var accentPalette = []string{
+	"#1f4e79", "#1a237e", "#005f73", "#0b6e4f", "#2e5e1e", "#6d4c41",
+	"#7a4b00", "#b03a2e", "#8b1e3f", "#9c2c77", "#5b2a86", "#37474f",
+}
+
+// chooseAccent offers the palette as buttons: a click, or Enter on the focused one, takes a
+// colour; Tab moves through them and Escape cancels.
+func (u *UI) chooseAccent(set func(string)) {
+	grid := container.NewGridWithColumns(6)
+	k := u.newKeyDialog(u.T("branding.accent_label"), grid, u.T("common.cancel"), "", nil)
+	var first *keyButton
+	for _, hex := range accentPalette {
+		_, c, _ := assessment.ParseAccent(hex) // the palette is checked by a test
+		sw := canvas.NewRectangle(color.NRGBA{R: c[0], G: c[1], B: c[2], A: 255})
+		sw.SetMinSize(fyne.NewSize(72, 28))
+		b := newKeyButton(hex, func() { k.answered = true; k.d.Hide(); set(hex) })
+		b.onEscape = func() { k.confirm.OnTapped() }
+		if first == nil {
+			first = b
+		}
+		grid.Add(container.NewVBox(sw, b))
+	}
+	k.def = first
+	k.show()
 }
 
 // chooseLogo opens the file chooser for PNG and JPEG files and loads the chosen one, read

@@ -124,3 +124,29 @@ func TestBrandingScreen(t *testing.T) {
 		t.Error("the branding screen does not show what is stored")
 	}
 }
+
+// TestAccentPaletteByKeys: every colour offered passes the report's contrast check (Fyne's
+// picker offered yellow, which the check then refused); the first has focus, Enter takes it,
+// Escape takes none.
+func TestAccentPaletteByKeys(t *testing.T) {
+	for _, hex := range accentPalette {
+		if _, _, err := assessment.ParseAccent(hex); err != nil {
+			t.Errorf("palette colour %s: %v", hex, err)
+		}
+	}
+	u, _ := newTestUI(t, i18n.Danish)
+	var got []string
+	u.chooseAccent(func(s string) { got = append(got, s) })
+	if focusedText(u) != accentPalette[0] {
+		t.Fatalf("the palette opens with %q focused, want %s", focusedText(u), accentPalette[0])
+	}
+	pressOn(t, u, fyne.KeyEscape)
+	if topOverlay(u) != nil || len(got) != 0 {
+		t.Fatalf("Escape: dialog open %v, colours taken %v", topOverlay(u) != nil, got)
+	}
+	u.chooseAccent(func(s string) { got = append(got, s) })
+	pressOn(t, u, fyne.KeyReturn)
+	if topOverlay(u) != nil || len(got) != 1 || got[0] != accentPalette[0] {
+		t.Errorf("Enter: dialog open %v, colours taken %v", topOverlay(u) != nil, got)
+	}
+}

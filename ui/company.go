@@ -177,7 +177,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 			systemsBox.Add(widget.NewLabel(u.systemLine(s)))
 			continue
 		}
-		systemsBox.Add(container.NewBorder(nil, nil, nil,
+		systemsBox.Add(border(nil, nil, nil,
 			container.NewHBox(
 				widget.NewButton(u.T("datamap.open"), func() { u.showDataMap(id, s.ID) }),
 				widget.NewButton(u.T("common.edit"), func() { u.editSystem(s) }),
@@ -185,7 +185,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 			oneLine(u.systemLine(s))))
 	}
 	if systemsLocked {
-		systemsBox.Add(container.NewBorder(nil, nil, widget.NewIcon(lockIcon), nil, wrapped(u.T("company.systems_locked",
+		systemsBox.Add(border(nil, nil, widget.NewIcon(lockIcon), nil, wrapped(u.T("company.systems_locked",
 			i18n.Args{"Title": assessments[0].Title, "Status": u.T("status." + string(assessments[0].Status))}))))
 	} else {
 		systemsBox.Add(container.NewHBox(widget.NewButton(u.T("system.add"), func() {
@@ -196,7 +196,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	assessBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.assessments"), fyne.TextAlignLeading, bold))
 	for _, a := range assessments {
 		a := a
-		assessBox.Add(container.NewBorder(nil, nil, nil,
+		assessBox.Add(border(nil, nil, nil,
 			container.NewHBox(
 				widget.NewButton(u.T("company.open_assessment"), func() { u.showQuestionnaire(a.ID) }),
 				widget.NewButton(u.T("nav.results"), func() { u.showResults(a.ID) }),
@@ -218,7 +218,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 	remove := widget.NewButton(u.T("data.delete_company"), func() { u.confirmDeleteCompany(c, len(systems), len(assessments)) })
 	remove.Importance = widget.DangerImportance
 	return container.NewPadded(container.NewVScroll(container.NewVBox(
-		container.NewBorder(nil, nil, nil, edit, title), info, widget.NewSeparator(), systemsBox,
+		border(nil, nil, nil, edit, title), info, widget.NewSeparator(), systemsBox,
 		widget.NewSeparator(), assessBox, widget.NewSeparator(), container.NewHBox(brand, export, remove))))
 }
 
@@ -246,7 +246,7 @@ func (u *UI) systemLine(s assessment.System) string {
 }
 
 // choice is a Select over fixed codes whose labels are translated messages.
-func (u *UI) choice(codes []string, prefix, selected string) (*widget.Select, func() string) {
+func (u *UI) choice(codes []string, prefix, selected string) (*keySelect, func() string) {
 	labels := make([]string, len(codes))
 	for i, c := range codes {
 		labels[i] = u.T(prefix + c)

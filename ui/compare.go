@@ -59,7 +59,7 @@ func (u *UI) compareScreen(companyID int64) fyne.CanvasObject {
 	update()
 	form := widget.NewForm(widget.NewFormItem(u.T("compare.before"), before), widget.NewFormItem(u.T("compare.after"), after))
 	heading := widget.NewLabelWithStyle(u.T("nav.compare"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(container.NewBorder(container.NewVBox(heading, form), container.NewHBox(back), nil, nil, container.NewVScroll(result)))
+	return container.NewPadded(border(container.NewVBox(heading, form), container.NewHBox(back), nil, nil, container.NewVScroll(result)))
 }
 
 var (

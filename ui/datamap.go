@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -111,8 +110,8 @@ func (u *UI) dataMapScreen(companyID, systemID int64) fyne.CanvasObject {
 	}
 	m.registerKeys()
 	help := widget.NewLabel(u.T("datamap.help"))
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(workshop, back), title), help, container.NewBorder(nil, nil, nil, m.progress, m.bar), buttons)
-	return container.NewPadded(container.NewBorder(top, m.supervisionForm(supervision[systemID]), nil, nil, m.table))
+	top := container.NewVBox(border(nil, nil, nil, container.NewHBox(workshop, back), title), help, border(nil, nil, nil, m.progress, m.bar), buttons)
+	return container.NewPadded(border(top, m.supervisionForm(supervision[systemID]), nil, nil, m.table))
 }
 
 func (m *dataMapScreen) load() error {
@@ -245,18 +244,19 @@ func (m *dataMapScreen) removeSelected() {
 	}
 	a := m.acts[m.selected]
 	u := m.u
-	dialog.ShowConfirm(u.T("datamap.remove_title"), u.T("datamap.remove_confirm", i18n.Args{"Purpose": a.Purpose}), func(ok bool) {
-		if !ok {
-			return
-		}
-		ctx, cancel := u.opCtx()
-		defer cancel()
-		if err := u.store.DeleteActivity(ctx, m.companyID, a.ID); err != nil {
-			u.showError(err)
-			return
-		}
-		m.reload()
-	}, u.win)
+	u.confirmDialog(u.T("datamap.remove_title"), u.T("datamap.remove_confirm", i18n.Args{"Purpose": a.Purpose}),
+		u.T("common.yes"), u.T("common.no"), true, func(ok bool) {
+			if !ok {
+				return
+			}
+			ctx, cancel := u.opCtx()
+			defer cancel()
+			if err := u.store.DeleteActivity(ctx, m.companyID, a.ID); err != nil {
+				u.showError(err)
+				return
+			}
+			m.reload()
+		})
 }
 
 func (m *dataMapScreen) applyTemplate(t *checklists.Template) {
@@ -273,10 +273,10 @@ func (m *dataMapScreen) applyTemplate(t *checklists.Template) {
 // checks is a grid of check boxes over fixed codes with translated labels, two to a row so
 // that a long list (twenty legal bases) stays inside the dialog.
 func (u *UI) checks(codes []string, prefix string, selected []string) (fyne.CanvasObject, func() []string) {
-	boxes := make([]*widget.Check, len(codes))
+	boxes := make([]*keyCheck, len(codes))
 	grid := container.NewGridWithColumns(2)
 	for i, c := range codes {
-		boxes[i] = widget.NewCheck(u.T(prefix+c), nil)
+		boxes[i] = newKeyCheck(u.T(prefix + c))
 		boxes[i].SetChecked(slices.Contains(selected, c))
 		grid.Add(boxes[i])
 	}
@@ -295,7 +295,7 @@ func (u *UI) checks(codes []string, prefix string, selected []string) (fyne.Canv
 // saved, and a refused save keeps the form's content for correcting.
 func (m *dataMapScreen) edit(a assessment.Activity) {
 	u := m.u
-	purpose, recipients, owner, security, months := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	purpose, recipients, owner, security, months := newKeyEntry(), newKeyEntry(), newKeyEntry(), newKeyEntry(), newKeyEntry()
 	purpose.SetText(a.Purpose)
 	recipients.SetText(a.Recipients)
 	owner.SetText(a.RetentionOwner)
@@ -312,7 +312,7 @@ func (m *dataMapScreen) edit(a assessment.Activity) {
 	basis, basisValue := u.choice(checklists.TransferBases, "datamap.transfer_basis.", a.TransferBasis)
 	trigger, triggerValue := u.choice(checklists.RetentionTriggers, "datamap.trigger.", a.RetentionTrigger)
 	action, actionValue := u.choice(checklists.RetentionActions, "datamap.action.", a.RetentionAction)
-	for _, sel := range []*widget.Select{transfer, basis, trigger, action} {
+	for _, sel := range []*keySelect{transfer, basis, trigger, action} {
 		sel.PlaceHolder = u.T("datamap.choose")
 	}
 	// Labels above their fields, not beside: the check-box grids need the dialog's full width.
@@ -334,8 +334,8 @@ func (m *dataMapScreen) edit(a assessment.Activity) {
 		title = u.T("datamap.edit")
 	}
 	content := container.NewVScroll(form)
-	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(title, u.T("common.save"), u.T("common.cancel"), content, func(ok bool) {
+	var k *keyDialog
+	k = u.newKeyDialog(title, content, u.T("common.save"), u.T("common.cancel"), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -353,14 +353,14 @@ func (m *dataMapScreen) edit(a assessment.Activity) {
 		}
 		if err != nil {
 			// The form comes back as it was typed, under the message.
-			d.Show()
+			k.reopen()
 			u.showError(err)
 			return
 		}
 		m.reload()
-	}, u.win)
-	d.Resize(fyne.NewSize(980*u.scale, 680*u.scale))
-	d.Show()
+	})
+	k.d.Resize(fyne.NewSize(980*u.scale, 680*u.scale))
+	k.d.Show()
 	u.win.Canvas().Focus(purpose)
 }
 
@@ -395,7 +395,7 @@ func (m *dataMapScreen) supervisionForm(sv assessment.Supervision) fyne.CanvasOb
 			u.showError(err)
 			return
 		}
-		dialog.ShowInformation(u.T("datamap.supervision"), u.T("questionnaire.saved"), u.win)
+		u.inform(u.T("datamap.supervision"), u.T("questionnaire.saved"))
 	})
 	heading := widget.NewLabelWithStyle(u.T("datamap.supervision_heading", i18n.Args{"Vendor": orDash(m.sys.Vendor),
 		"Agreement": u.T("agreement." + m.sys.ProcessorAgreement)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -22,13 +22,11 @@ func overlay(t *testing.T, u *UI, label string) ([]*widget.Entry, *widget.Button
 	var es []*widget.Entry
 	var button *widget.Button
 	objects(top, func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Entry:
-			es = append(es, x)
-		case *widget.Button:
-			if x.Text == label && button == nil {
-				button = x
-			}
+		if e, ok := asEntry(o); ok {
+			es = append(es, e)
+		}
+		if b, ok := asButton(o); ok && b.Text == label && button == nil {
+			button = b
 		}
 	})
 	return es, button

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -49,16 +48,16 @@ func (u *UI) dialogFiles() files {
 // offerFolder tells where a file went, with a button that opens its folder. A machine without
 // a file manager gets the folder's path again, in words.
 func (u *UI) offerFolder(title, message, dir string) {
-	d := dialog.NewCustomConfirm(title, u.T("common.open_folder"), u.T("common.close"), wrapped(message), func(open bool) {
+	k := u.newKeyDialog(title, wrapped(message), u.T("common.open_folder"), u.T("common.close"), func(open bool) {
 		if !open {
 			return
 		}
 		if err := u.files.openFolder(dir); err != nil {
-			dialog.ShowInformation(u.T("common.open_folder"), u.T("common.open_folder_failed", i18n.Args{"Path": dir}), u.win)
+			u.inform(u.T("common.open_folder"), u.T("common.open_folder_failed", i18n.Args{"Path": dir}))
 		}
-	}, u.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	})
+	k.d.Resize(fyne.NewSize(560, 0))
+	k.show()
 }
 
 // exportExchange writes the exchange file for the implementation partner: one assessment
@@ -72,20 +71,24 @@ func (u *UI) exportExchange(assessmentID int64) {
 		u.showError(err)
 		return
 	}
-	pass := widget.NewPasswordEntry()
+	pass := newKeyEntry()
+	pass.Password = true
 	pass.SetPlaceHolder(u.T("export.passphrase_optional"))
-	repeat := widget.NewPasswordEntry()
+	repeat := newKeyEntry()
+	repeat.Password = true
 	repeat.SetPlaceHolder(u.T("export.passphrase_repeat"))
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("import.passphrase"), pass),
 		widget.NewFormItem(u.T("export.passphrase_again"), repeat))
 	intro := wrapped(u.T("export.exchange_intro", i18n.Args{"Company": snap.Company.Name, "Title": snap.Assessment.Title}))
-	d := dialog.NewCustomConfirm(u.T("export.exchange_title"), u.T("report.choose_file"), u.T("common.cancel"),
-		container.NewVBox(intro, form, wrapped(u.T("export.passphrase_hint"))), func(ok bool) {
+	var k *keyDialog
+	k = u.newKeyDialog(u.T("export.exchange_title"), container.NewVBox(intro, form, wrapped(u.T("export.passphrase_hint"))),
+		u.T("report.choose_file"), u.T("common.cancel"), func(ok bool) {
 			if !ok {
 				return
 			}
 			if pass.Text != repeat.Text {
+				k.reopen() // to correct the repetition, not to type both again
 				u.showError(i18n.NewError("export.passphrase_mismatch", nil, nil))
 				return
 			}
@@ -93,9 +96,10 @@ func (u *UI) exportExchange(assessmentID int64) {
 			u.files.save(u.T("export.exchange_title"), name, ".json", func(path string) {
 				u.writeExchange(path, assessmentID, pass.Text)
 			})
-		}, u.win)
-	d.Resize(fyne.NewSize(620, 0))
-	d.Show()
+		})
+	k.d.Resize(fyne.NewSize(620, 0))
+	k.d.Show()
+	u.win.Canvas().Focus(pass)
 }
 
 // writeExchange writes the exchange file to path, protected when passphrase is not empty, and

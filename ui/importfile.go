@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -30,7 +29,7 @@ func (u *UI) importFile(data []byte, path string) {
 	}
 	switch assessment.DetectFileKind(data) {
 	case assessment.FileCompanyExport:
-		dialog.ShowInformation(u.T("import.company_export_title"), u.T("import.company_export", i18n.Args{"Path": path}), u.win)
+		u.inform(u.T("import.company_export_title"), u.T("import.company_export", i18n.Args{"Path": path}))
 	case assessment.FileExchangeProtected:
 		u.askPassphrase(func(pass string) { u.importOrMerge(data, pass) })
 	case assessment.FileExchange:
@@ -78,16 +77,18 @@ func (u *UI) importOrMerge(data []byte, passphrase string) {
 		u.showError(err)
 		return
 	}
-	var d *dialog.CustomDialog
-	merge := widget.NewButton(u.T("import.merge"), func() { d.Hide(); u.mergeData(data, passphrase) })
-	merge.Importance = widget.HighImportance
-	replace := widget.NewButton(u.T("import.replace_button"), func() { d.Hide(); u.importData(data, passphrase, true) })
-	cancelButton := widget.NewButton(u.T("common.cancel"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(u.T("import.exists_title"),
-		wrapped(u.T("import.exists", i18n.Args{"Title": a.Title, "ID": a.ID})), u.win)
-	d.SetButtons([]fyne.CanvasObject{cancelButton, replace, merge})
-	d.Resize(fyne.NewSize(600, 0))
-	d.Show()
+	// Merge, which keeps every local answer, is the default; replacing is a third button.
+	k := u.newKeyDialog(u.T("import.exists_title"), wrapped(u.T("import.exists", i18n.Args{"Title": a.Title, "ID": a.ID})),
+		u.T("import.merge"), u.T("common.cancel"), func(ok bool) {
+			if ok {
+				u.mergeData(data, passphrase)
+			}
+		})
+	replace := newKeyButton(u.T("import.replace_button"), func() { k.d.Hide(); u.importData(data, passphrase, true) })
+	replace.onEscape = k.cancel.OnTapped
+	k.d.SetButtons([]fyne.CanvasObject{k.cancel, replace, k.confirm})
+	k.d.Resize(fyne.NewSize(600, 0))
+	k.show()
 }
 
 // importData imports the file as a new assessment (replace: over the one with the same UID),

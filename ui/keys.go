@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -63,6 +64,89 @@ func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
+// keySelect is a Select that passes Escape and Enter on to the dialog it sits in; Space and
+// the arrows still open it and step through its options.
+type keySelect struct {
+	widget.Select
+	onEscape, onEnter func()
+}
+
+func newKeySelect(options []string) *keySelect {
+	s := &keySelect{}
+	s.Options = options
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *keySelect) TypedKey(e *fyne.KeyEvent) {
+	if !dialogKey(e, s.onEscape, s.onEnter) {
+		s.Select.TypedKey(e)
+	}
+}
+
+// keyCheck is a Check that passes Escape and Enter on to the dialog it sits in; Space ticks it.
+type keyCheck struct {
+	widget.Check
+	onEscape, onEnter func()
+}
+
+func newKeyCheck(label string) *keyCheck {
+	c := &keyCheck{}
+	c.Text = label
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *keyCheck) TypedKey(e *fyne.KeyEvent) {
+	if !dialogKey(e, c.onEscape, c.onEnter) {
+		c.Check.TypedKey(e)
+	}
+}
+
+// dialogKey runs escape for Escape and enter for Enter, when set, and says whether it did.
+func dialogKey(e *fyne.KeyEvent, escape, enter func()) bool {
+	switch {
+	case e.Name == fyne.KeyEscape && escape != nil:
+		escape()
+	case (e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter) && enter != nil:
+		enter()
+	default:
+		return false
+	}
+	return true
+}
+
+// wireDialogKeys makes Escape cancel and Enter confirm from every key-aware widget in a
+// dialog's content. Fyne hands a key only to the focused widget, so a plain Select, Check or
+// Entry in a dialog would swallow both. A multi-line entry keeps Enter for new lines.
+func wireDialogKeys(o fyne.CanvasObject, escape, enter func()) {
+	switch w := o.(type) {
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			wireDialogKeys(c, escape, enter)
+		}
+	case *container.Scroll:
+		wireDialogKeys(w.Content, escape, enter)
+	case *widget.Form:
+		for _, it := range w.Items {
+			wireDialogKeys(it.Widget, escape, enter)
+		}
+	case *keyEntry:
+		w.onEscape = escape
+		if !w.MultiLine && w.OnSubmitted == nil {
+			w.OnSubmitted = func(string) { enter() }
+		}
+	case *keySelect:
+		w.onEscape, w.onEnter = escape, enter
+	case *keyCheck:
+		w.onEscape, w.onEnter = escape, enter
+	case *keyButton:
+		if w.onEscape == nil {
+			w.onEscape = escape
+		}
+	}
+}
+
 // keyDialog is a dialog with a cancel and a confirm button (or one button, when cancel is
 // empty); def is the button focused when it opens, which Enter presses.
 type keyDialog struct {
@@ -70,6 +154,13 @@ type keyDialog struct {
 	confirm, cancel *keyButton
 	def             *keyButton
 	win             fyne.Window
+	answered        bool // a dialog answers once: a second Enter must not save twice
+}
+
+// reopen shows the dialog again as it was, for correcting a refused answer.
+func (k *keyDialog) reopen() {
+	k.answered = false
+	k.d.Show()
 }
 
 func (u *UI) newKeyDialog(title string, content fyne.CanvasObject, confirmText, cancelText string, callback func(bool)) *keyDialog {
@@ -79,12 +170,11 @@ func (u *UI) newKeyDialog(title string, content fyne.CanvasObject, confirmText, 
 // newKeyDialog is a keyDialog on any window: the recovery window has no UI yet.
 func newKeyDialog(win fyne.Window, title string, content fyne.CanvasObject, confirmText, cancelText string, callback func(bool)) *keyDialog {
 	k := &keyDialog{d: dialog.NewCustomWithoutButtons(title, content, win), win: win}
-	answered := false
 	answer := func(ok bool) {
-		if answered {
+		if k.answered {
 			return
 		}
-		answered = true
+		k.answered = true
 		k.d.Hide()
 		if callback != nil {
 			callback(ok)
@@ -104,6 +194,7 @@ func newKeyDialog(win fyne.Window, title string, content fyne.CanvasObject, conf
 	if k.cancel != nil {
 		k.cancel.onEscape = escape
 	}
+	wireDialogKeys(content, escape, func() { k.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
 	k.d.SetButtons(buttons)
 	k.def = k.confirm
 	return k
@@ -159,7 +250,7 @@ func dialogSize(win fyne.Window, message string) fyne.Size {
 }
 
 // formDialog shows form items with confirm and cancel; the confirm button is disabled while
-// a field is invalid. One-line keyEntry fields confirm on Enter and cancel on Escape. The
+// a field is invalid. Enter confirms and Escape cancels from any field (see wireDialogKeys). The
 // fields fill the dialog's width, which is sized for typing rather than for the labels.
 func (u *UI) formDialog(title, confirmText, cancelText string, items []*widget.FormItem, callback func(bool)) *keyDialog {
 	form := widget.NewForm(items...)
@@ -173,12 +264,8 @@ func (u *UI) formDialog(title, confirmText, cancelText string, items []*widget.F
 	})
 	var first *keyEntry
 	for _, it := range items {
-		if e, ok := it.Widget.(*keyEntry); ok {
-			e.onEscape = k.cancel.OnTapped
-			e.OnSubmitted = func(string) { k.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
-			if first == nil {
-				first = e
-			}
+		if e, ok := it.Widget.(*keyEntry); ok && first == nil {
+			first = e
 		}
 	}
 	if form.Validate() != nil {

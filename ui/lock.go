@@ -65,7 +65,7 @@ func (u *UI) lockReason(snap *assessment.Snapshot) string {
 func (u *UI) lockBanner(reason string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(reason, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(nil, nil, widget.NewIcon(lockIcon), nil, l)
+	return border(nil, nil, widget.NewIcon(lockIcon), nil, l)
 }
 
 // answerChips shows the answer scale read-only: the chosen answer framed, filled and marked,

@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -53,9 +52,9 @@ func (u *UI) showMergeResult(res assessment.MergeResult) {
 	if len(res.Conflicts) > 0 {
 		msg += "\n\n" + u.T("merge.conflicts_explained")
 	}
-	d := dialog.NewCustom(u.T("merge.done_title"), u.T("common.close"), wrapped(msg), u.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	k := u.newKeyDialog(u.T("merge.done_title"), wrapped(msg), u.T("common.close"), "", nil)
+	k.d.Resize(fyne.NewSize(560, 0))
+	k.show()
 }
 
 // showConflicts lists the answers a merged file gave differently from the local ones; each is
@@ -120,7 +119,7 @@ func (u *UI) conflictsScreen(assessmentID int64) fyne.CanvasObject {
 	}
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
 	review := widget.NewButton(u.T("nav.review"), func() { u.showReview(assessmentID) })
-	return container.NewPadded(container.NewBorder(header, container.NewHBox(back, review), nil, nil, container.NewVScroll(list)))
+	return container.NewPadded(border(header, container.NewHBox(back, review), nil, nil, container.NewVScroll(list)))
 }
 
 // answerText is an answer's value with its note, for comparing two versions of it.

@@ -183,7 +183,7 @@ func TestPartnerTasksByKeyboard(t *testing.T) {
 	}
 	var selects []*widget.Select
 	objects(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == "(choose)" {
+		if s, ok := asSelect(o); ok && s.PlaceHolder == "(choose)" {
 			selects = append(selects, s)
 		}
 	})
@@ -241,7 +241,7 @@ func TestPartnerTasksByKeyboard(t *testing.T) {
 func firstDecision(u *UI) *widget.Select {
 	var first *widget.Select
 	objects(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && first == nil && slices.Contains(s.Options, u.T("decision.accepted")) {
+		if s, ok := asSelect(o); ok && first == nil && slices.Contains(s.Options, u.T("decision.accepted")) {
 			first = s
 		}
 	})

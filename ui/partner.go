@@ -194,7 +194,7 @@ func (u *UI) partnerScreen(assessmentID int64) (fyne.CanvasObject, fyne.Focusabl
 		// Two short lines, not a wrapped label: a wrapped label in a border's top is given the
 		// height of one line before it knows its width.
 		header.Add(widget.NewLabel(u.T("partner.intro")))
-		header.Add(container.NewBorder(nil, nil, widget.NewLabel(u.T("partner.by")), nil, name))
+		header.Add(border(nil, nil, widget.NewLabel(u.T("partner.by")), nil, name))
 	}
 	back := widget.NewButton(u.T("common.back"), func() { u.showReview(assessmentID) })
 	export := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
@@ -210,7 +210,7 @@ func (u *UI) partnerScreen(assessmentID int64) (fyne.CanvasObject, fyne.Focusabl
 			}
 		}
 	}
-	return container.NewPadded(container.NewBorder(header, container.NewHBox(back, export), nil, nil, container.NewVScroll(table))), focus
+	return container.NewPadded(border(header, container.NewHBox(back, export), nil, nil, container.NewVScroll(table))), focus
 }
 
 // groupHeading names a group's system (or none in particular) and its estimated hours.

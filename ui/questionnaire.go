@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -200,12 +199,12 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	} else if outdated := assessment.Outdated(u.set, q.snap.Assessment); len(outdated) > 0 {
 		header.Add(widget.NewButton(u.loc.N("questionnaire.update_checklists", len(outdated)), q.updateChecklists))
 	}
-	right := container.NewBorder(header,
+	right := border(header,
 		container.NewVBox(q.saved, container.NewHBox(back, prev, next, results, report, workshop), hint),
 		nil, nil,
 		container.NewVScroll(container.NewVBox(guidance, details)))
 	q.right = right
-	left := container.NewBorder(container.NewVBox(q.search, filterSelect), nil, nil, nil,
+	left := border(container.NewVBox(q.search, filterSelect), nil, nil, nil,
 		container.NewStack(q.list, container.NewVBox(q.noMatch)))
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.33
@@ -213,7 +212,7 @@ func (q *questionnaire) build() fyne.CanvasObject {
 	u.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { u.win.Canvas().Focus(q.search) })
 	q.list.Select(max(q.position(q.resumeAt()), 0))
-	return container.NewBorder(container.NewPadded(container.NewBorder(nil, nil, nil, q.percent, q.progress)), nil, nil, nil, split)
+	return border(container.NewPadded(border(nil, nil, nil, q.percent, q.progress)), nil, nil, nil, split)
 }
 
 // updateChecklists moves the assessment to the newer checklist versions; answers to reworded
@@ -228,7 +227,7 @@ func (q *questionnaire) updateChecklists() {
 		return
 	}
 	u.showQuestionnaire(q.snap.Assessment.ID)
-	dialog.ShowInformation(u.T("questionnaire.updated_title"), u.loc.N("questionnaire.updated", marked), u.win)
+	u.inform(u.T("questionnaire.updated_title"), u.loc.N("questionnaire.updated", marked))
 }
 
 func (q *questionnaire) listLine(i int) string {

@@ -126,20 +126,19 @@ func TestNothingLooksEditableAfterApproval(t *testing.T) {
 		show()
 		objects(u.win.Content(), func(o fyne.CanvasObject) {
 			var what string
-			switch x := o.(type) {
-			case *widget.Entry:
+			if x, ok := asEntry(o); ok {
 				what = x.PlaceHolder
 				if x.Password || x.MultiLine {
 					what = "multi-line:" + x.PlaceHolder
 				}
-			case *widget.Select:
+			} else if x, ok := asSelect(o); ok {
 				if strings.HasPrefix(x.Selected, "Theme:") || x.Selected == "English" || x.Selected == "Dansk" {
 					return
 				}
 				what = "select:" + x.Selected
-			case *widget.Button:
+			} else if x, ok := asButton(o); ok {
 				what = x.Text
-			default:
+			} else {
 				return
 			}
 			if !slices.Contains(allowed, what) {
@@ -176,7 +175,7 @@ func TestReviewNeedsAndRemembersWho(t *testing.T) {
 	typeInto(t, u, "Organisation", "Nordlys IT ApS")
 	var about *widget.Select
 	objects(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && s.Selected == "The whole assessment" {
+		if s, ok := asSelect(o); ok && s.Selected == "The whole assessment" {
 			about = s
 		}
 	})

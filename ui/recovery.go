@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -38,7 +37,7 @@ func ShowRecovery(a fyne.App, cfg Config, cause error, open Opener) fyne.Window 
 	start := func(path string) {
 		store, err := open(path)
 		if err != nil {
-			dialog.ShowError(&shownError{loc.Error(err)}, w)
+			informIn(w, loc, loc.T("common.error_title"), loc.Error(err))
 			return
 		}
 		cfg.Store = store
@@ -88,18 +87,19 @@ func restoreOffer(w fyne.Window, loc *i18n.Localizer, dbPath string, cause error
 	date := backupTime(loc, b.Time)
 	button := widget.NewButton(loc.T("recovery.restore", i18n.Args{"Date": date}), func() {
 		msg := loc.T("recovery.restore_confirm", i18n.Args{"Date": date, "Companies": loc.N("backups.companies", b.Companies)})
-		dialog.ShowConfirm(loc.T("backups.restore_title"), msg, func(ok bool) {
+		// Yes is the default here: the damaged file is kept beside the restored one.
+		confirmIn(w, loc.T("backups.restore_title"), msg, loc.T("common.yes"), loc.T("common.no"), false, func(ok bool) {
 			if !ok {
 				return
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 			defer cancel()
 			if _, err := assessment.RestoreInto(ctx, b.Path, dbPath); err != nil {
-				dialog.ShowError(&shownError{loc.Error(err)}, w)
+				informIn(w, loc, loc.T("common.error_title"), loc.Error(err))
 				return
 			}
 			start(dbPath)
-		}, w)
+		})
 	})
 	button.Importance = widget.HighImportance
 	return button

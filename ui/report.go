@@ -1,12 +1,13 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -26,12 +27,15 @@ func (u *UI) saveReport(assessmentID int64) {
 	}
 	langSelect := u.newSelect(langNames())
 	langSelect.SetSelectedIndex(langIndex(u.loc.Lang()))
-	labels := make([]string, len(reports.Sections))
+	// Check boxes of our own, not a CheckGroup, so that Escape and Enter reach the dialog
+	// from any of them.
+	sectionChecks := container.NewVBox()
+	checks := make([]*keyCheck, len(reports.Sections))
 	for i, s := range reports.Sections {
-		labels[i] = u.T(s.LabelID())
+		checks[i] = newKeyCheck(u.T(s.LabelID()))
+		checks[i].SetChecked(true)
+		sectionChecks.Add(checks[i])
 	}
-	sectionChecks := widget.NewCheckGroup(labels, nil)
-	sectionChecks.SetSelected(labels)
 	u.formDialog(u.T("report.save_button"), u.T("report.choose_file"), u.T("common.cancel"),
 		[]*widget.FormItem{
 			widget.NewFormItem(u.T("report.language"), langSelect),
@@ -42,7 +46,7 @@ func (u *UI) saveReport(assessmentID int64) {
 			}
 			opts := reports.Options{Lang: i18n.Langs[max(langSelect.SelectedIndex(), 0)]}
 			for i, s := range reports.Sections {
-				if slices.Contains(sectionChecks.Selected, labels[i]) {
+				if checks[i].Checked {
 					opts.Sections = append(opts.Sections, s)
 				}
 			}
@@ -61,13 +65,16 @@ func (u *UI) chooseReportFile(company string, assessmentID int64, opts reports.O
 	})
 }
 
-// writeReport renders in the background with a progress dialog; widgets are touched only
-// through fyne.Do.
+// writeReport renders in the background with a progress dialog whose Cancel (or Escape)
+// stops it: a cancelled report leaves no file and an earlier file as it was. Widgets are
+// touched only through fyne.Do.
 func (u *UI) writeReport(path string, assessmentID int64, opts reports.Options) {
-	progress := dialog.NewCustomWithoutButtons(u.T("report.writing"), widget.NewProgressBarInfinite(), u.win)
-	progress.Show()
+	ctx, cancel := context.WithCancel(u.ctx)
+	progress := u.newKeyDialog(u.T("report.writing"), widget.NewProgressBarInfinite(), u.T("common.cancel"), "",
+		func(bool) { cancel() })
+	progress.d.Resize(fyne.NewSize(min(420, u.win.Canvas().Size().Width*0.9), 0))
+	progress.show()
 	u.work.Go(func() {
-		ctx, cancel := u.opCtx()
 		defer cancel()
 		snap, err := u.store.Snapshot(ctx, assessmentID)
 		var previous *assessment.Snapshot
@@ -80,10 +87,14 @@ func (u *UI) writeReport(path string, assessmentID int64, opts reports.Options) 
 		}
 		if err == nil {
 			opts.PreviousRound, opts.Branding = previous, brand
-			err = reports.WriteFile(path, u.set, snap, opts)
+			err = reports.WriteFileContext(ctx, path, u.set, snap, opts)
 		}
 		fyne.Do(func() {
-			progress.Hide()
+			if errors.Is(err, context.Canceled) {
+				return // the user chose it; the dialog is gone already
+			}
+			progress.answered = true // finished: a late Escape must not count as a cancel
+			progress.d.Hide()
 			if err != nil {
 				u.showError(err)
 				return

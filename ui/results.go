@@ -86,7 +86,7 @@ func (u *UI) resultsScreen(assessmentID int64, from func() fyne.CanvasObject) fy
 		widget.NewLabelWithStyle(u.T("report.area_scores"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), bars, legend,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle(u.T("report.action_plan"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), plan)
-	return container.NewPadded(container.NewBorder(top, container.NewHBox(back, answer, report, csv, exchange), nil, nil, container.NewVScroll(body)))
+	return container.NewPadded(border(top, container.NewHBox(back, answer, report, csv, exchange), nil, nil, container.NewVScroll(body)))
 }
 
 func riskKey(r assessment.Risk) string {
@@ -177,7 +177,7 @@ func (u *UI) actionRow(snap *assessment.Snapshot, g assessment.Gap) fyne.CanvasO
 	owner.OnChanged = func(string) { save() }
 	due.OnChanged = func(string) { save(); markOverdue() }
 	status.OnChanged = func(string) { save(); markOverdue() }
-	return container.NewVBox(head, container.NewBorder(nil, nil, nil, overdue,
+	return container.NewVBox(head, border(nil, nil, nil, overdue,
 		container.NewGridWithColumns(3, owner, due, status)), widget.NewSeparator())
 }
 
@@ -288,5 +288,5 @@ func (u *UI) responseLine(r assessment.Response) fyne.CanvasObject {
 func (u *UI) conflictsNotice(assessmentID int64, n int) fyne.CanvasObject {
 	open := widget.NewButton(u.T("merge.resolve"), func() { u.showConflicts(assessmentID) })
 	open.Importance = widget.WarningImportance
-	return container.NewBorder(nil, nil, nil, open, wrapped(u.loc.N("merge.conflicts_pending", n)))
+	return border(nil, nil, nil, open, wrapped(u.loc.N("merge.conflicts_pending", n)))
 }

@@ -60,7 +60,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	// Each step with one line on what it does.
 	steps := container.NewVBox()
 	explained := func(b *widget.Button, explanation string) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, b, nil, wrapped(explanation))
+		return border(nil, nil, b, nil, wrapped(explanation))
 	}
 	step := func(label, explanation string, to assessment.Status) {
 		steps.Add(explained(widget.NewButton(label, func() {
@@ -180,5 +180,5 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 	content := container.NewVBox(top, container.NewGridWithColumns(2, reviewer, organisation), steps,
 		widget.NewSeparator(), bold(u.T("review.comments")), comments, about, body, container.NewHBox(addComment),
 		widget.NewSeparator(), bold(u.T("review.signoff")), signoff)
-	return container.NewPadded(container.NewBorder(nil, container.NewHBox(back, tasks, exchange), nil, nil, container.NewVScroll(content)))
+	return container.NewPadded(border(nil, container.NewHBox(back, tasks, exchange), nil, nil, container.NewVScroll(content)))
 }

@@ -66,8 +66,8 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	if len(overview) == 0 {
 		body = container.NewVBox(widget.NewLabel(u.T("start.empty")))
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, heading, actions), search)
-	return container.NewPadded(container.NewBorder(top, nil, nil, nil, body))
+	top := container.NewVBox(border(nil, nil, heading, actions), search)
+	return container.NewPadded(border(top, nil, nil, nil, body))
 }
 
 // companyLine summarises a company's CVR and its newest assessment for the list.

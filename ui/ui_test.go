@@ -67,13 +67,23 @@ func objects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
-// asButton and asEntry see the app's key-aware buttons and entries (keys.go) as Fyne's.
+// asButton, asSelect and asEntry see the app's key-aware widgets (keys.go) as Fyne's.
 func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
 	switch b := o.(type) {
 	case *widget.Button:
 		return b, true
 	case *keyButton:
 		return &b.Button, true
+	}
+	return nil, false
+}
+
+func asSelect(o fyne.CanvasObject) (*widget.Select, bool) {
+	switch s := o.(type) {
+	case *widget.Select:
+		return s, true
+	case *keySelect:
+		return &s.Select, true
 	}
 	return nil, false
 }
@@ -191,7 +201,7 @@ func TestLanguageSwitchesAtOnce(t *testing.T) {
 	findButton(t, u, "Ny virksomhed")
 	var sel *widget.Select
 	objects(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := o.(*widget.Select); ok && sel == nil && slices.Contains(s.Options, "English") {
+		if s, ok := asSelect(o); ok && sel == nil && slices.Contains(s.Options, "English") {
 			sel = s
 		}
 	})
@@ -417,26 +427,34 @@ func TestReportDialogChoosesSections(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	_, a := newAssessment(t, store)
 	u.saveReport(a.ID)
-	var checks *widget.CheckGroup
+	var checks []*keyCheck
 	var confirm *widget.Button
 	overlayObjects(u, func(o fyne.CanvasObject) {
-		if x, ok := o.(*widget.CheckGroup); ok {
-			checks = x
+		if x, ok := o.(*keyCheck); ok {
+			checks = append(checks, x)
 		}
 		if x, ok := asButton(o); ok && x.Text == "Vælg fil …" {
 			confirm = x
 		}
 	})
-	if checks == nil || confirm == nil {
+	if len(checks) == 0 || confirm == nil {
 		t.Fatal("the report dialog has no section choice or no confirm button")
 	}
-	if len(checks.Options) != len(reports.Sections) || len(checks.Selected) != len(reports.Sections) {
-		t.Errorf("sections offered %v, chosen %v; want all %d chosen", checks.Options, checks.Selected, len(reports.Sections))
+	var names []string
+	for _, c := range checks {
+		if c.Checked {
+			names = append(names, c.Text)
+		}
 	}
-	if !slices.Contains(checks.Options, "Handlingsplan") || !slices.Contains(checks.Options, "Bilag") {
-		t.Errorf("sections are not named by their Danish headings: %v", checks.Options)
+	if len(checks) != len(reports.Sections) || len(names) != len(reports.Sections) {
+		t.Errorf("sections offered %d, chosen %v; want all %d chosen", len(checks), names, len(reports.Sections))
 	}
-	checks.SetSelected(nil)
+	if !slices.Contains(names, "Handlingsplan") || !slices.Contains(names, "Bilag") {
+		t.Errorf("sections are not named by their Danish headings: %v", names)
+	}
+	for _, c := range checks {
+		c.SetChecked(false)
+	}
 	test.Tap(confirm)
 	found := false
 	overlayObjects(u, func(o fyne.CanvasObject) {

@@ -92,8 +92,8 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 		prevKeys(e)
 	})
 	q.area.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, leave, participantsBox),
-		container.NewBorder(nil, nil, nil, q.percent, q.progress), q.area, q.text, q.answerRow)
+	top := container.NewVBox(border(nil, nil, nil, leave, participantsBox),
+		border(nil, nil, nil, q.percent, q.progress), q.area, q.text, q.answerRow)
 	bottom := container.NewVBox(q.saved, container.NewHBox(prev, next, toggle))
 	keys := widget.NewLabel(u.T("workshop.keys"))
 	keys.Wrapping = fyne.TextWrapWord
@@ -104,7 +104,7 @@ func (u *UI) workshopScreen(assessmentID int64) fyne.CanvasObject {
 			widget.NewForm(widget.NewFormItem(u.T("questionnaire.note_label"), q.shown.note)), guidance,
 			widget.NewLabel(u.T("workshop.keys_read_only")))
 	}
-	q.right = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(body))
+	q.right = border(top, bottom, nil, nil, container.NewVScroll(body))
 	q.showQuestion(q.resumeAt())
 	return container.NewPadded(q.right)
 }
