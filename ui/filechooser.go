@@ -14,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -85,7 +84,7 @@ func chooseFile(win fyne.Window, loc *i18n.Localizer, req fileRequest, done func
 		c.name = newKeyEntry()
 		c.name.SetText(req.Name)
 		c.name.OnSubmitted = func(string) { c.confirm() }
-		bottom = append(bottom, container.NewBorder(nil, nil, widget.NewLabel(loc.T("filechooser.file_name")), nil, c.name))
+		bottom = append(bottom, border(nil, nil, widget.NewLabel(loc.T("filechooser.file_name")), nil, c.name))
 	}
 	if len(req.Exts) > 0 {
 		shown := widget.NewLabel(loc.T("filechooser.shown", i18n.Args{"Exts": strings.Join(req.Exts, ", ")}))
@@ -102,13 +101,11 @@ func chooseFile(win fyne.Window, loc *i18n.Localizer, req fileRequest, done func
 		c.buttons = append(c.buttons, b)
 		places.Add(b)
 	}
-	top := container.NewBorder(nil, nil, c.up, nil, c.path)
-	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewVScroll(places))
+	top := border(nil, nil, c.up, nil, c.path)
+	left := border(nil, nil, nil, widget.NewSeparator(), container.NewVScroll(places))
 	south := container.NewVBox(bottom...)
-	// Built by hand rather than with container.NewBorder, so that Tab goes through the parts
-	// in reading order: parent folder, places, list, file name, buttons.
-	content := &fyne.Container{Layout: layout.NewBorderLayout(top, south, left, nil),
-		Objects: []fyne.CanvasObject{top, left, c.listBox, south}}
+	// Tab goes through the parts in reading order: parent folder, places, list, file name, buttons.
+	content := border(top, south, left, nil, c.listBox)
 
 	c.k = newKeyDialog(win, title, content, confirm, loc.T("common.cancel"), func(ok bool) {
 		if ok {
@@ -231,7 +228,7 @@ func (c *fileChooser) newList(entries []dirEntry) *keyList {
 	l.CreateItem = func() fyne.CanvasObject {
 		name := widget.NewLabel("")
 		name.Truncation = fyne.TextTruncateEllipsis
-		return container.NewBorder(nil, nil, widget.NewIcon(theme.FileIcon()), nil, name)
+		return border(nil, nil, widget.NewIcon(theme.FileIcon()), nil, name)
 	}
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		row := o.(*fyne.Container)
@@ -239,12 +236,12 @@ func (c *fileChooser) newList(entries []dirEntry) *keyList {
 			return
 		}
 		e := entries[id]
-		row.Objects[0].(*widget.Label).SetText(e.name)
+		row.Objects[1].(*widget.Label).SetText(e.name)
 		icon := theme.FileIcon()
 		if e.dir {
 			icon = theme.FolderIcon()
 		}
-		row.Objects[1].(*widget.Icon).SetResource(icon)
+		row.Objects[0].(*widget.Icon).SetResource(icon)
 	}
 	l.OnSelected = func(id widget.ListItemID) {
 		l.cur = id // a click moves the list's keyboard position there too
