@@ -20,7 +20,7 @@ type files struct {
 	// file is not created: the caller writes it whole.
 	save func(title, name, ext string, done func(path string))
 	// open asks for a file with one of exts and reads it, at most maxImportSize bytes.
-	open func(exts []string, done func(data []byte, path string))
+	open func(title string, exts []string, done func(data []byte, path string))
 	// openFolder shows a folder in the desktop's file manager.
 	openFolder func(dir string) error
 }
@@ -31,8 +31,8 @@ func (u *UI) dialogFiles() files {
 		save: func(title, name, ext string, done func(string)) {
 			chooseFile(u.win, u.loc, fileRequest{Title: title, Save: true, Name: name, Exts: []string{ext}}, done)
 		},
-		open: func(exts []string, done func([]byte, string)) {
-			chooseFile(u.win, u.loc, fileRequest{Exts: exts}, func(path string) {
+		open: func(title string, exts []string, done func([]byte, string)) {
+			chooseFile(u.win, u.loc, fileRequest{Title: title, Exts: exts}, func(path string) {
 				data, err := readChosen(path, maxImportSize)
 				if err != nil {
 					u.showError(err)

@@ -399,6 +399,17 @@ func TestImportThroughChooser(t *testing.T) {
 	}
 	other, otherStore, _ := newRecordingUI(t, i18n.Danish, nil)
 	other.importExchange()
+	found := false
+	for _, o := range other.win.Canvas().Overlays().List() {
+		objects(o, func(x fyne.CanvasObject) {
+			if l, ok := x.(*widget.Label); ok && l.Text == "Importér udvekslingsfil" {
+				found = true
+			}
+		})
+	}
+	if !found {
+		t.Error("the chooser is not titled by what it is for (Importér udvekslingsfil)")
+	}
 	press(t, other.win, fyne.KeyReturn) // the list has focus, on the one file
 	companies, err := otherStore.Companies(context.Background())
 	if err != nil || len(companies) != 1 || companies[0].Name != "Æblegården ApS" {

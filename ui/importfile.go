@@ -17,7 +17,7 @@ const maxImportSize = assessment.MaxExchangeFileSize
 // partner sends back: a protected file asks for its passphrase; an assessment that exists
 // already is merged (or, if the user says so, replaced).
 func (u *UI) importExchange() {
-	u.files.open([]string{".json", ".gdprtjek"}, u.importFile)
+	u.files.open(u.T("start.import"), []string{".json", ".gdprtjek"}, u.importFile)
 }
 
 // importFile tells what data is before importing it: a company-data export is explained, not
