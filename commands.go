@@ -257,15 +257,18 @@ func cmdChecklists(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(fs, args, 0); err != nil {
 		return err
 	}
-	dir := *customDir
-	if dir == "" {
-		path, err := dbPath(*db)
-		if err != nil {
-			return err
+	var set *checklists.Set
+	var problems []checklists.Problem
+	var err error
+	if *customDir != "" {
+		set, problems, err = checklists.Load(*customDir)
+	} else {
+		// The folder beside the database, through the same cache as the app.
+		var path string
+		if path, err = dbPath(*db); err == nil {
+			set, problems, err = loadChecklists(path, "")
 		}
-		dir = filepath.Join(filepath.Dir(path), "checklists")
 	}
-	set, problems, err := checklists.Load(dir)
 	if err != nil {
 		return err
 	}
@@ -296,16 +299,16 @@ func cmdValidate(ctx context.Context, e *env, args []string) error {
 	if len(e.positional) == 0 {
 		return usageError{i18n.NewError("cli.wrong_args", i18n.Args{"Command": "validate"}, nil)}
 	}
-	validate := checklists.ValidateFiles
+	validate, failed := checklists.ValidateFiles, "cli.validate_failed"
 	if *templates {
-		validate = checklists.ValidateTemplateFiles
+		validate, failed = checklists.ValidateTemplateFiles, "cli.validate_templates_failed"
 	}
 	problems := validate(e.positional)
 	for _, p := range problems {
 		fmt.Fprintln(e.stdout, p.Message(e.loc))
 	}
 	if len(problems) > 0 {
-		return i18n.NewError("cli.validate_failed", i18n.Args{"Count": len(problems)}, nil)
+		return i18n.NewError(failed, i18n.Args{"Count": len(problems)}, nil)
 	}
 	fmt.Fprintln(e.stdout, e.loc.N("cli.validate_ok", len(e.positional)))
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -72,6 +73,34 @@ func TestDemoReportsShowWebshopAndAgency(t *testing.T) {
 		i := strings.Index(text, "partner: Kvist Webbureau ApS")
 		if i < 0 || !strings.Contains(text[i:], "website.shop-order-retention") {
 			t.Errorf("report-%s.pdf: no webshop task under the web agency", lang)
+		}
+	}
+}
+
+// TestChecklistsCommandUsesTheCache: the `checklists` command reads the custom folder beside
+// the database through the same parsed-checklist cache as the app, so it lists a custom
+// checklist and leaves the cache the app then starts from.
+func TestChecklistsCommandUsesTheCache(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	custom := filepath.Join(dir, "checklists")
+	valid, err := os.ReadFile(filepath.Join("checklists", "testdata", "valid.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(custom, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(custom, "valid.toml"), valid, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second run reads the cache the first wrote
+		r := runCmd(t, "checklists", "--lang", "en", "--db", db)
+		if r.code != 0 || !strings.Contains(r.stdout, "test-custom") {
+			t.Fatalf("checklists: %+v", r)
+		}
+		if _, err := os.Stat(db + ".checklists-cache"); err != nil {
+			t.Fatalf("no cache beside the database: %v", err)
 		}
 	}
 }

@@ -106,7 +106,8 @@ func TestValidateTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := runCmd(t, "validate", "--templates", "--lang", "en", bad)
-	if r.code != 1 || !strings.Contains(r.stdout, bad+":9: unknown value \"art6_1_z\" in bases") {
+	if r.code != 1 || !strings.Contains(r.stdout, bad+":9: unknown value \"art6_1_z\" in bases") ||
+		!strings.Contains(r.stderr, "The templates have 1 problem.") {
 		t.Errorf("validate --templates: %+v", r)
 	}
 }

@@ -88,3 +88,26 @@ func FuzzDecodeContent(f *testing.F) {
 		}
 	})
 }
+
+// TestExportOfInvalidUTF8Verifies: text that is not valid UTF-8 (a store can hold it when
+// written by another program) is exported as U+FFFD, and the file then passes its own digest
+// check on import. The digest was computed over "\ufffd", which the importer re-encodes as the
+// character itself.
+func TestExportOfInvalidUTF8Verifies(t *testing.T) {
+	snap := &Snapshot{
+		Company:    Company{Name: "Æble\xffgården ApS"},
+		Assessment: Assessment{UID: "u-1", Title: "Runde 1"},
+		Answers:    map[string]Answer{"q1": {QuestionID: "q1", Value: Yes, Note: "ok \xc3 halv"}},
+	}
+	data, err := MarshalExchange(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := parseExchange(data)
+	if err != nil {
+		t.Fatalf("the app's own export fails on import: %v", err)
+	}
+	if c.Company.Name != "Æble\ufffdgården ApS" || c.Answers[0].Note != "ok \ufffd halv" {
+		t.Errorf("imported %q and %q", c.Company.Name, c.Answers[0].Note)
+	}
+}

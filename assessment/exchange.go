@@ -180,6 +180,18 @@ func MarshalExchange(snap *Snapshot) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode exchange content: %w", err)
 	}
+	// Text that is not valid UTF-8 (a store written by another program can hold it) comes out
+	// of json.Marshal as "\ufffd", which the importer decodes and re-encodes as the character
+	// itself. Rarely needed, so only then: digest what the importer will see.
+	if bytes.Contains(canonical, []byte(`\ufffd`)) {
+		var seen exchangeContent
+		if err := json.Unmarshal(canonical, &seen); err != nil {
+			return nil, fmt.Errorf("re-read exchange content: %w", err)
+		}
+		if canonical, err = json.Marshal(seen); err != nil {
+			return nil, fmt.Errorf("encode exchange content: %w", err)
+		}
+	}
 	var pretty bytes.Buffer
 	if err := json.Indent(&pretty, canonical, "  ", "  "); err != nil {
 		return nil, fmt.Errorf("indent exchange content: %w", err)

@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -172,17 +170,17 @@ func (u *UI) chooseAccent(set func(string)) {
 	k.show()
 }
 
-// chooseLogo opens a file chooser for PNG and JPEG files and loads the chosen one.
+// chooseLogo opens the file chooser for PNG and JPEG files and loads the chosen one, read
+// bounded: one byte over the limit is enough for CheckLogo to refuse it as too large.
 func (u *UI) chooseLogo(f *logoField, status *widget.Label) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	chooseFile(u.win, u.loc, fileRequest{Exts: []string{".png", ".jpg", ".jpeg"}}, func(path string) {
+		data, err := readChosen(path, assessment.MaxLogoBytes+1)
+		if err != nil {
+			status.SetText(u.loc.Error(err))
 			return
 		}
-		defer r.Close()
-		u.loadLogo(f, status, r)
-	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".PNG", ".JPG", ".JPEG"}))
-	d.Show()
+		u.loadLogo(f, status, bytes.NewReader(data))
+	})
 }
 
 // loadLogo reads a chosen file into f after checking it; a file that is no logo is refused

@@ -6,19 +6,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
 	"gdprtjek/i18n"
 )
 
-// files are the app's ways out to the file system. Tests replace them: Fyne's file dialogs
-// browse a real disk, and the test driver has no file manager to open a folder in.
+// files are the app's ways out to the file system. Tests replace them: the file chooser
+// browses a real disk, and the test driver has no file manager to open a folder in.
 type files struct {
-	// save asks where to save a file called name (ext is its extension, for the filter);
-	// done gets the chosen path, and is not called when the user cancels.
+	// save asks where to save a file called name (ext is its extension, added when the user
+	// leaves it out); done gets the chosen path, and is not called when the user cancels. The
+	// file is not created: the caller writes it whole.
 	save func(title, name, ext string, done func(path string))
 	// open asks for a file with one of exts and reads it, at most maxImportSize bytes.
 	open func(exts []string, done func(data []byte, path string))
@@ -26,46 +25,21 @@ type files struct {
 	openFolder func(dir string) error
 }
 
-// dialogFiles are the real file dialogs.
+// dialogFiles are the real ones: the app's file chooser (filechooser.go).
 func (u *UI) dialogFiles() files {
 	return files{
 		save: func(title, name, ext string, done func(string)) {
-			d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				if w == nil {
-					return // cancelled
-				}
-				path := w.URI().Path()
-				w.Close() // the dialog created the file; the caller replaces it whole
-				done(path)
-			}, u.win)
-			d.SetTitleText(title)
-			d.SetFileName(name)
-			d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-			d.Show()
+			chooseFile(u.win, u.loc, fileRequest{Title: title, Save: true, Name: name, Exts: []string{ext}}, done)
 		},
 		open: func(exts []string, done func([]byte, string)) {
-			d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-				if err != nil {
-					u.showError(err)
-					return
-				}
-				if r == nil {
-					return // cancelled
-				}
-				path := r.URI().Path()
-				data, err := readChosen(r, maxImportSize)
+			chooseFile(u.win, u.loc, fileRequest{Exts: exts}, func(path string) {
+				data, err := readChosen(path, maxImportSize)
 				if err != nil {
 					u.showError(err)
 					return
 				}
 				done(data, path)
-			}, u.win)
-			d.SetFilter(regularFiles{storage.NewExtensionFileFilter(exts)})
-			d.Show()
+			})
 		},
 		openFolder: func(dir string) error { return u.app.OpenURL(&url.URL{Scheme: "file", Path: dir}) },
 	}

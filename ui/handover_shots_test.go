@@ -2,10 +2,14 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"gdprtjek/assessment"
+	"gdprtjek/i18n"
+	"gdprtjek/reports"
 )
 
 // handoverShots are the documentation's screens of the hand-over to the partner, each on the
@@ -81,6 +85,45 @@ var handoverShots = []struct {
 		}
 		u.mergeData(returned, "")
 	}},
+	{"file-chooser", func(t *testing.T, u *UI, store *assessment.Store, first, _ int64) {
+		snap, err := store.Snapshot(context.Background(), first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docsHome(t, u.loc.Lang())
+		u.chooseReportFile(snap.Company.Name, first, reports.Options{Lang: u.loc.Lang()})
+	}},
+}
+
+// docsHome is a user's home for the file chooser's screenshot, named as the desktop names
+// its folders in the language, with a few files; a short path, since the chooser shows it.
+func docsHome(t *testing.T, l i18n.Lang) {
+	t.Helper()
+	base, err := os.MkdirTemp("", "gdprtjek")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(base) })
+	home := filepath.Join(base, "mette")
+	names := map[i18n.Lang][3]string{i18n.Danish: {"Skrivebord", "Dokumenter", "Hentede filer"}, i18n.English: {"Desktop", "Documents", "Downloads"}}[l]
+	docs := filepath.Join(home, names[1])
+	for _, d := range []string{names[0], names[2], filepath.Join(names[1], "Kunder"), filepath.Join(names[1], "Workshops 2026"), ".config"} {
+		if err := os.MkdirAll(filepath.Join(home, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"Nordlys-IT-ApS-gdpr-rapport.pdf", "Bageriet-Østergade-gdpr-rapport.pdf", "tilbud.docx", "Æblegården-ApS-2026-12-03.gdprtjek.json"} {
+		if err := os.WriteFile(filepath.Join(docs, f), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs := fmt.Sprintf("XDG_DESKTOP_DIR=\"$HOME/%s\"\nXDG_DOCUMENTS_DIR=\"$HOME/%s\"\nXDG_DOWNLOAD_DIR=\"$HOME/%s\"\n", names[0], names[1], names[2])
+	if err := os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte(dirs), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HOME", home)
+	t.Setenv("XDG_CONFIG_HOME", "")
+	rememberDir("")
 }
 
 // respondToThree records the partner's response to the first three tasks, one of each

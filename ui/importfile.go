@@ -2,11 +2,8 @@ package ui
 
 import (
 	"errors"
-	"io"
-	"os"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -42,38 +39,10 @@ func (u *UI) importFile(data []byte, path string) {
 	}
 }
 
-// readChosen reads a file the user chose in a file dialog, bounded by limit. A local file is
-// read again by its path, so that a folder, a device or a pipe is refused before reading and
-// the size checked first; the dialog's own reader serves only files that have no path.
-func readChosen(r fyne.URIReadCloser, limit int64) ([]byte, error) {
-	defer r.Close()
-	if r.URI().Scheme() == "file" {
-		return assessment.ReadFileLimited(r.URI().Path(), limit)
-	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, i18n.NewError("file.read_failed", i18n.Args{"Path": r.URI().String()}, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, assessment.TooLargeError(r.URI().Name(), limit)
-	}
-	return data, nil
-}
-
-// regularFiles lists in a file dialog only ordinary files that ext matches. Fyne's dialog
-// opens the chosen file itself, before GDPR-tjek can check it, and opening a FIFO waits for a
-// writer for ever: so a FIFO or a device is not offered at all.
-type regularFiles struct{ ext storage.FileFilter }
-
-func (f regularFiles) Matches(u fyne.URI) bool {
-	if !f.ext.Matches(u) {
-		return false
-	}
-	if u.Scheme() != "file" {
-		return true
-	}
-	info, err := os.Stat(u.Path())
-	return err == nil && info.Mode().IsRegular()
+// readChosen reads the file the user chose, bounded by limit: a folder, a device or a pipe is
+// refused before reading, and the size is checked first.
+func readChosen(path string, limit int64) ([]byte, error) {
+	return assessment.ReadFileLimited(path, limit)
 }
 
 func (u *UI) askPassphrase(then func(string)) {

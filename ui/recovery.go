@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"gdprtjek/assessment"
@@ -49,26 +47,12 @@ func ShowRecovery(a fyne.App, cfg Config, cause error, open Opener) fyne.Window 
 		w.Close()
 	}
 	openOther := widget.NewButton(loc.T("recovery.open_other"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			r.Close()
-			start(r.URI().Path())
-		}, w)
-		d.SetFilter(regularFiles{storage.NewExtensionFileFilter([]string{".db"})})
-		d.Show()
+		chooseFile(w, loc, fileRequest{Exts: []string{".db"}}, start)
 	})
+	// A missing file is a new database to Open; an existing one is refused by the chooser
+	// rather than replaced, since it may be the very database that could not be opened.
 	newDB := widget.NewButton(loc.T("recovery.new_database"), func() {
-		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil || wc == nil {
-				return
-			}
-			wc.Close() // an empty file is a new database to Open
-			start(wc.URI().Path())
-		}, w)
-		d.SetFileName("gdprtjek.db")
-		d.Show()
+		chooseFile(w, loc, fileRequest{Save: true, Name: "gdprtjek.db", Exts: []string{".db"}, NewOnly: true}, start)
 	})
 	quit := widget.NewButton(loc.T("recovery.quit"), a.Quit)
 	buttons := container.NewHBox(openOther, newDB, quit)

@@ -59,7 +59,7 @@ func (u *UI) saveReport(assessmentID int64) {
 }
 
 func (u *UI) chooseReportFile(company string, assessmentID int64, opts reports.Options) {
-	// The dialog has created the file; the report replaces it atomically.
+	// The chooser only names the file; the report is written to a temporary name and renamed.
 	u.files.save(u.T("report.save_button"), ReportFileName(company, opts.Lang), ".pdf", func(path string) {
 		u.writeReport(path, assessmentID, opts)
 	})

@@ -678,3 +678,36 @@ func TestLongNameInListShownOnHover(t *testing.T) {
 		t.Error("the pop-up stays after the pointer left")
 	}
 }
+
+// TestDemoScreensFitASmallWindow: with the demo's data (long webshop line, partner, data map,
+// three systems) every screen fits a 1024-pixel-wide window in both languages; rows of buttons
+// are what grows first when a label gets longer in one language.
+func TestDemoScreensFitASmallWindow(t *testing.T) {
+	for _, l := range i18n.Langs {
+		u, store, _ := newRecordingUI(t, l, nil)
+		ctx := context.Background()
+		id, err := store.CreateDemo(ctx, u.set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := store.Assessment(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		systems, err := store.Systems(ctx, a.CompanyID)
+		if err != nil || len(systems) == 0 {
+			t.Fatalf("demo systems %v, %v", systems, err)
+		}
+		for name, show := range map[string]func(){
+			"start": u.showStart, "company": func() { u.showCompany(a.CompanyID) }, "questionnaire": func() { u.showQuestionnaire(id) },
+			"results": func() { u.showResults(id) }, "review": func() { u.showReview(id) }, "compare": func() { u.showCompare(a.CompanyID) },
+			"new-assessment": func() { u.showNewAssessment(a.CompanyID) }, "data map": func() { u.showDataMap(a.CompanyID, systems[0].ID) },
+			"backups": u.showBackups, "branding": func() { u.showBranding(a.CompanyID) }, "partner tasks": func() { u.showPartnerTasks(id) },
+		} {
+			show()
+			if w := u.win.Content().MinSize().Width; w > 1024 {
+				t.Errorf("%s: the %s screen needs %.0f px, more than 1024", l, name, w)
+			}
+		}
+	}
+}
