@@ -47,9 +47,11 @@ func TestBuiltinCoverage(t *testing.T) {
 }
 
 // Well-formed locators after each source: "GDPR art. 30(5)", "Databeskyttelsesloven §11, stk. 2".
+// An act whose section could not be confirmed on its text is cited by subject instead
+// ("Bogføringsloven regler om opbevaring af regnskabsmateriale"), so as to claim no section.
 var locators = map[string]*regexp.Regexp{
 	"GDPR":  regexp.MustCompile(`^art\. \d+(\(\d+\))?(\([a-z]\))?(–\d+)?$`),
-	"act":   regexp.MustCompile(`^§ ?\d+[a-z]?(, stk\. \d+)?(–\d+)?(, nr\. \d+)?$`),
+	"act":   regexp.MustCompile(`^(§ ?\d+[a-z]?(, stk\. \d+)?(–\d+)?(, nr\. \d+)?|regler om [a-zæøå][a-zæøå -]*[a-zæøå])$`),
 	"other": regexp.MustCompile(`^\S.*$`),
 }
 
