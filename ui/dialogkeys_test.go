@@ -148,14 +148,7 @@ func TestImportOfKnownAssessmentByKeys(t *testing.T) {
 	ctx := context.Background()
 	u, store := newTestUI(t, i18n.Danish)
 	_, a := newAssessment(t, store)
-	snap, err := store.Snapshot(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := assessment.MarshalExchange(snap)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := exchangeOf(t, store, a.ID)
 	u.importOrMerge(data, "")
 	if got := focusedText(u); got != "Flet" {
 		t.Errorf("the known-assessment question opens with %q focused, want Flet", got)

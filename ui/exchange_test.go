@@ -32,7 +32,9 @@ func (f *fakeFiles) install(u *UI, data []byte) {
 			f.proposed = append(f.proposed, name)
 			done(filepath.Join(f.dir, name))
 		},
-		open: func(_ string, _ []string, done func([]byte, string)) { done(data, filepath.Join(f.dir, "offered.json")) },
+		open: func(_ string, _ []string, done func([]byte, string)) {
+			done(data, filepath.Join(f.dir, "offered.json"))
+		},
 		openFolder: func(dir string) error {
 			f.opened = append(f.opened, dir)
 			return errors.New("exec: \"xdg-open\": executable file not found in $PATH")

@@ -386,14 +386,7 @@ func TestImportThroughChooser(t *testing.T) {
 	home := chooserHome(t)
 	c := mustCompany(t, store, assessment.Company{Name: "Æblegården ApS"})
 	a := mustAssessment(t, u, store, c.ID)
-	snap, err := store.Snapshot(context.Background(), a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := assessment.MarshalExchange(snap)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := exchangeOf(t, store, a.ID)
 	if err := os.WriteFile(filepath.Join(home, "Dokumenter", "Æblegården.gdprtjek.json"), data, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -444,13 +437,10 @@ func TestReportThroughChooser(t *testing.T) {
 	}
 }
 
-// TestRecoveryNewDatabaseThroughChooser: the recovery window's new database is a name
-// chosen in the save chooser: a missing file becomes the database; an existing one is
-// refused, not written over.
-func TestRecoveryNewDatabaseThroughChooser(t *testing.T) {
-	a := test.NewTempApp(t)
-	home := chooserHome(t)
-	existing := filepath.Join(home, "Dokumenter", "gdprtjek.db")
+// showRecoveryRecording opens the recovery window for a file that is not a database, in
+// Danish; the list it returns gathers the paths the window then opens as the database.
+func showRecoveryRecording(t *testing.T, a fyne.App) (fyne.Window, *[]string) {
+	t.Helper()
 	var opened []string
 	open := func(p string) (*assessment.Store, error) {
 		opened = append(opened, p)
@@ -461,7 +451,17 @@ func TestRecoveryNewDatabaseThroughChooser(t *testing.T) {
 		return s, err
 	}
 	cause := i18n.NewError("store.not_a_database", i18n.Args{"Path": "/tmp/x.db"}, nil)
-	w := ShowRecovery(a, Config{Checklists: fixtureSet(), Lang: i18n.Danish}, cause, open)
+	return ShowRecovery(a, Config{Checklists: fixtureSet(), Lang: i18n.Danish}, cause, open), &opened
+}
+
+// TestRecoveryNewDatabaseThroughChooser: the recovery window's new database is a name
+// chosen in the save chooser: a missing file becomes the database; an existing one is
+// refused, not written over.
+func TestRecoveryNewDatabaseThroughChooser(t *testing.T) {
+	a := test.NewTempApp(t)
+	home := chooserHome(t)
+	existing := filepath.Join(home, "Dokumenter", "gdprtjek.db")
+	w, opened := showRecoveryRecording(t, a)
 	w.Resize(fyne.NewSize(900, 600))
 	tapIn := func(label string) {
 		t.Helper()
@@ -480,8 +480,8 @@ func TestRecoveryNewDatabaseThroughChooser(t *testing.T) {
 	os.WriteFile(existing, []byte("mine"), 0o600)
 	tapIn("Start en ny database …")
 	press(t, w, fyne.KeyReturn)
-	if len(opened) != 0 || !hasText(windowTexts(w), "gdprtjek.db findes allerede") {
-		t.Fatalf("an existing file: opened %v\n%s", opened, strings.Join(windowTexts(w), "\n"))
+	if len(*opened) != 0 || !hasText(windowTexts(w), "gdprtjek.db findes allerede") {
+		t.Fatalf("an existing file: opened %v\n%s", *opened, strings.Join(windowTexts(w), "\n"))
 	}
 	if data, _ := os.ReadFile(existing); string(data) != "mine" {
 		t.Error("the existing file was changed")
@@ -490,8 +490,8 @@ func TestRecoveryNewDatabaseThroughChooser(t *testing.T) {
 	c.SetText("ny database")
 	press(t, w, fyne.KeyReturn)
 	want := filepath.Join(home, "Dokumenter", "ny database.db")
-	if len(opened) != 1 || opened[0] != want {
-		t.Fatalf("opened %v, want %s", opened, want)
+	if len(*opened) != 1 || (*opened)[0] != want {
+		t.Fatalf("opened %v, want %s", *opened, want)
 	}
 	if info, err := os.Stat(want); err != nil || info.Size() == 0 {
 		t.Errorf("no new database at %s: %v", want, err)
@@ -538,24 +538,14 @@ func TestRecoveryOpensAnotherDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	var opened []string
-	open := func(p string) (*assessment.Store, error) {
-		opened = append(opened, p)
-		s, err := assessment.Open(context.Background(), p)
-		if err == nil {
-			t.Cleanup(func() { s.Close() })
-		}
-		return s, err
-	}
-	cause := i18n.NewError("store.not_a_database", i18n.Args{"Path": "/tmp/x.db"}, nil)
-	w := ShowRecovery(a, Config{Checklists: fixtureSet(), Lang: i18n.Danish}, cause, open)
+	w, opened := showRecoveryRecording(t, a)
 	objects(w.Content(), func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == "Åbn en anden database …" {
 			test.Tap(b)
 		}
 	})
 	press(t, w, fyne.KeyReturn)
-	if len(opened) != 1 || opened[0] != other {
-		t.Errorf("opened %v, want %s", opened, other)
+	if len(*opened) != 1 || (*opened)[0] != other {
+		t.Errorf("opened %v, want %s", *opened, other)
 	}
 }

@@ -80,14 +80,7 @@ func TestImportAsksBeforeReplacing(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	ctx := context.Background()
 	_, a := newAssessment(t, store)
-	snap, err := store.Snapshot(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := assessment.MarshalExchange(snap)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := exchangeOf(t, store, a.ID)
 	// Answer after the export: replacing with the file's version must take the answer away.
 	ans := assessment.Answer{AssessmentID: a.ID, QuestionID: "basis.records", Value: assessment.Yes}
 	if err := store.SaveAnswer(ctx, u.set, &ans); err != nil {

@@ -614,17 +614,9 @@ func TestOpenFolderWithoutFileManager(t *testing.T) {
 // TestImportSaysSo: an import ends with a message that names what came in.
 func TestImportSaysSo(t *testing.T) {
 	u, store, _ := newRecordingUI(t, i18n.Danish, nil)
-	ctx := context.Background()
 	c := mustCompany(t, store, assessment.Company{Name: "Æblegården ApS"})
 	a := mustAssessment(t, u, store, c.ID)
-	snap, err := store.Snapshot(ctx, a.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := assessment.MarshalExchange(snap)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := exchangeOf(t, store, a.ID)
 	other, _, _ := newRecordingUI(t, i18n.Danish, nil)
 	other.importData(data, "", false)
 	found := false
