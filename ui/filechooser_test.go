@@ -549,3 +549,34 @@ func TestRecoveryOpensAnotherDatabase(t *testing.T) {
 		t.Errorf("opened %v, want %s", *opened, other)
 	}
 }
+
+// TestAppsFileDialogsSpeakDanish: every way the Danish app asks for a file (saving, importing,
+// a logo) shows Danish places and buttons. Fyne's file dialog, used before, named its places
+// "Home", "Computer", "Documents" in English whatever the language, and took no Escape.
+func TestAppsFileDialogsSpeakDanish(t *testing.T) {
+	u, store, _ := newRecordingUI(t, i18n.Danish, nil)
+	chooserHome(t)
+	c := mustCompany(t, store, assessment.Company{Name: "Æblegården ApS"})
+	f := u.newBrandingForm(c.ID)
+	for name, ask := range map[string]func(){
+		"save":   func() { u.files.save("Gem rapport (PDF)", "rapport.pdf", ".pdf", func(string) {}) },
+		"import": u.importExchange,
+		"logo":   func() { u.chooseLogo(f.logo, f.status) },
+	} {
+		ask()
+		texts := windowTexts(u.win)
+		for _, english := range []string{"Home", "Computer", "Documents", "Desktop", "Downloads", "Cancel", "Save", "Open"} {
+			if slices.Contains(texts, english) {
+				t.Errorf("%s: the Danish app's file dialog shows %q", name, english)
+			}
+		}
+		if !slices.Contains(texts, "Hjem") || !slices.Contains(texts, "Dokumenter") {
+			t.Errorf("%s: no Danish places in the file dialog:\n%s", name, strings.Join(texts, "\n"))
+		}
+		press(t, u.win, fyne.KeyEscape)
+		if top := u.win.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("%s: Escape left the file dialog open", name)
+			top.Hide()
+		}
+	}
+}
