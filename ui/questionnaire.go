@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
@@ -127,7 +128,7 @@ func (q *questionnaire) initWidgets() {
 	// light theme and not Danish; the percentage goes in a label beside the bar instead.
 	q.progress.TextFormatter = func() string { return "" }
 	q.percent = widget.NewLabel("")
-	q.answerRow = container.NewGridWithColumns(len(assessment.Values))
+	q.answerRow = container.New(evenRow{})
 	if q.readOnly {
 		// Text, not disabled fields: a disabled field looks editable yet greys out what it holds.
 		q.shown.note, q.shown.evidence, q.shown.owner, q.shown.due = readOnlyText(""), readOnlyText(""), readOnlyText(""), readOnlyText("")
@@ -502,5 +503,59 @@ func (l *questionList) TypedRune(r rune) {
 func (l *questionList) TypedKey(e *fyne.KeyEvent) {
 	if !l.q.typedKey(e) {
 		l.List.TypedKey(e)
+	}
+}
+
+// evenRow lays its objects out in one row, all as wide as the widest when there is room for
+// that, else each as wide as it needs plus an equal share of what is left. Five answer buttons
+// in a grid were each as wide as the widest ("4 · Not applicable"): in workshop type wider
+// than a projector.
+type evenRow struct{}
+
+func (evenRow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var size fyne.Size
+	shown := 0
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		size.Width += m.Width
+		size.Height = max(size.Height, m.Height)
+		shown++
+	}
+	if shown > 1 {
+		size.Width += theme.Padding() * float32(shown-1)
+	}
+	return size
+}
+
+func (evenRow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	var shown []fyne.CanvasObject
+	var needed, widest float32
+	for _, o := range objects {
+		if o.Visible() {
+			shown = append(shown, o)
+			w := o.MinSize().Width
+			needed += w
+			widest = max(widest, w)
+		}
+	}
+	if len(shown) == 0 {
+		return
+	}
+	n := float32(len(shown))
+	room := size.Width - theme.Padding()*(n-1)
+	equal := room / n
+	share := max(room-needed, 0) / n
+	x := float32(0)
+	for _, o := range shown {
+		w := equal
+		if widest > equal {
+			w = o.MinSize().Width + share
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
 	}
 }

@@ -703,3 +703,23 @@ func TestDemoScreensFitASmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkshopFitsAProjector: workshop mode, in its large type and full screen, fits a
+// 1024-pixel-wide projector in both languages. The five answer buttons were each as wide as
+// the widest ("4 · Not applicable"): 1,226 pixels in English.
+func TestWorkshopFitsAProjector(t *testing.T) {
+	for _, l := range i18n.Langs {
+		u, store, _ := newRecordingUI(t, l, nil)
+		id, err := store.CreateDemo(context.Background(), u.set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.showWorkshop(id)
+		if u.scale == 1 {
+			t.Fatal("workshop mode did not enlarge the type")
+		}
+		if w := u.win.Content().MinSize().Width; w > 1024 {
+			t.Errorf("%s: workshop mode needs %.0f px, more than a 1024-pixel projector", l, w)
+		}
+	}
+}
