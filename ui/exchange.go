@@ -64,6 +64,16 @@ func (u *UI) offerFolder(title, message, dir string) {
 // with its answers, comments and sign-offs, optionally protected with a passphrase. It is
 // named and worded apart from the company-data export, which the partner has no use for.
 func (u *UI) exportExchange(assessmentID int64) {
+	u.exchangeDialog(assessmentID, "export.exchange_title", "export.exchange_intro")
+}
+
+// returnExchange is the same file written by the partner, with the responses, for the
+// company to merge back; worded for that way.
+func (u *UI) returnExchange(assessmentID int64) {
+	u.exchangeDialog(assessmentID, "export.return_title", "export.return_intro")
+}
+
+func (u *UI) exchangeDialog(assessmentID int64, titleID, introID string) {
 	ctx, cancel := u.opCtx()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
 	cancel()
@@ -80,9 +90,9 @@ func (u *UI) exportExchange(assessmentID int64) {
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("import.passphrase"), pass),
 		widget.NewFormItem(u.T("export.passphrase_again"), repeat))
-	intro := wrapped(u.T("export.exchange_intro", i18n.Args{"Company": snap.Company.Name, "Title": snap.Assessment.Title}))
+	intro := wrapped(u.T(introID, i18n.Args{"Company": snap.Company.Name, "Title": snap.Assessment.Title}))
 	var k *keyDialog
-	k = u.newKeyDialog(u.T("export.exchange_title"), container.NewVBox(intro, form, wrapped(u.T("export.passphrase_hint"))),
+	k = u.newKeyDialog(u.T(titleID), container.NewVBox(intro, form, wrapped(u.T("export.passphrase_hint"))),
 		u.T("report.choose_file"), u.T("common.cancel"), func(ok bool) {
 			if !ok {
 				return
@@ -93,7 +103,7 @@ func (u *UI) exportExchange(assessmentID int64) {
 				return
 			}
 			name := assessment.ExchangeFileName(snap.Company.Name, u.store.Now())
-			u.files.save(u.T("export.exchange_title"), name, ".json", func(path string) {
+			u.files.save(u.T(titleID), name, ".json", func(path string) {
 				u.writeExchange(path, assessmentID, pass.Text)
 			})
 		})

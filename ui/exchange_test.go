@@ -228,3 +228,24 @@ func partnerSet() *checklists.Set {
 	}
 	return set
 }
+
+// TestPartnerSendsTheFileBack: on the partner's task screen the exchange file is offered as
+// going back to the company, and the dialog says so; the company screen still offers it to
+// the partner.
+func TestPartnerSendsTheFileBack(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	c, a := newAssessment(t, store)
+	f := &fakeFiles{dir: t.TempDir()}
+	f.install(u, nil)
+	u.showCompany(c.ID)
+	findButton(t, u, "Udvekslingsfil til partneren …")
+	u.showPartnerTasks(a.ID)
+	test.Tap(findButton(t, u, "Udvekslingsfil tilbage til virksomheden …"))
+	if !hasOverlayText(u, "Udvekslingsfil tilbage til virksomheden") || !strings.Contains(overlayText(u), "fletter den ind") {
+		t.Fatalf("the dialog is not worded for sending the file back:\n%s", overlayText(u))
+	}
+	pressOn(t, u, fyne.KeyReturn) // no passphrase: on to the file
+	if len(f.proposed) != 1 || !strings.HasSuffix(f.proposed[0], ".gdprtjek.json") {
+		t.Errorf("file names proposed: %v", f.proposed)
+	}
+}

@@ -183,7 +183,7 @@ func TestPartnerTasksByKeyboard(t *testing.T) {
 	}
 	var selects []*widget.Select
 	objects(u.win.Content(), func(o fyne.CanvasObject) {
-		if s, ok := asSelect(o); ok && s.PlaceHolder == "(choose)" {
+		if s, ok := asSelect(o); ok && slices.Contains(s.Options, u.T("decision.accepted")) {
 			selects = append(selects, s)
 		}
 	})

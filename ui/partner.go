@@ -153,7 +153,7 @@ func (u *UI) partnerScreen(assessmentID int64) (fyne.CanvasObject, fyne.Focusabl
 				hours: widget.NewEntry(), planned: widget.NewEntry(), comment: widget.NewEntry(), status: widget.NewLabel("")}
 			r.status.Wrapping = fyne.TextWrapWord
 			r.status.Importance = widget.LowImportance
-			r.decision.PlaceHolder = u.T("partner.decision_placeholder")
+			r.decision.PlaceHolder = u.T("common.select_one")
 			r.hours.SetPlaceHolder(u.T("partner.hours_placeholder"))
 			r.planned.SetPlaceHolder(u.T("partner.planned_placeholder"))
 			r.comment.SetPlaceHolder(u.T("review.comment"))
@@ -197,7 +197,7 @@ func (u *UI) partnerScreen(assessmentID int64) (fyne.CanvasObject, fyne.Focusabl
 		header.Add(border(nil, nil, widget.NewLabel(u.T("partner.by")), nil, name))
 	}
 	back := widget.NewButton(u.T("common.back"), func() { u.showReview(assessmentID) })
-	export := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
+	export := widget.NewButton(u.T("export.return_button"), func() { u.returnExchange(assessmentID) })
 	var focus fyne.Focusable
 	switch {
 	case readOnly:
