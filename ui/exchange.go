@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url" // only to hand a local folder to the desktop's file manager; no network use
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -64,16 +65,23 @@ func (u *UI) offerFolder(title, message, dir string) {
 // with its answers, comments and sign-offs, optionally protected with a passphrase. It is
 // named and worded apart from the company-data export, which the partner has no use for.
 func (u *UI) exportExchange(assessmentID int64) {
-	u.exchangeDialog(assessmentID, "export.exchange_title", "export.exchange_intro")
+	u.exchangeDialog(assessmentID, exchangeWording{title: "export.exchange_title", intro: "export.exchange_intro",
+		hint: "export.passphrase_hint"})
 }
 
 // returnExchange is the same file written by the partner, with the responses, for the
-// company to merge back; worded for that way.
+// company to merge back: worded for that way, and named apart from the file the partner
+// received, which is likely in the same folder.
 func (u *UI) returnExchange(assessmentID int64) {
-	u.exchangeDialog(assessmentID, "export.return_title", "export.return_intro")
+	u.exchangeDialog(assessmentID, exchangeWording{title: "export.return_title", intro: "export.return_intro",
+		hint: "export.return_passphrase_hint", suffix: "export.return_suffix"})
 }
 
-func (u *UI) exchangeDialog(assessmentID int64, titleID, introID string) {
+// exchangeWording are the message IDs the exchange dialog uses for one way of the file;
+// suffix, when set, goes at the end of the proposed file name.
+type exchangeWording struct{ title, intro, hint, suffix string }
+
+func (u *UI) exchangeDialog(assessmentID int64, words exchangeWording) {
 	ctx, cancel := u.opCtx()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
 	cancel()
@@ -90,9 +98,9 @@ func (u *UI) exchangeDialog(assessmentID int64, titleID, introID string) {
 	form := widget.NewForm(
 		widget.NewFormItem(u.T("import.passphrase"), pass),
 		widget.NewFormItem(u.T("export.passphrase_again"), repeat))
-	intro := wrapped(u.T(introID, i18n.Args{"Company": snap.Company.Name, "Title": snap.Assessment.Title}))
+	intro := wrapped(u.T(words.intro, i18n.Args{"Company": snap.Company.Name, "Title": snap.Assessment.Title}))
 	var k *keyDialog
-	k = u.newKeyDialog(u.T(titleID), container.NewVBox(intro, form, wrapped(u.T("export.passphrase_hint"))),
+	k = u.newKeyDialog(u.T(words.title), container.NewVBox(intro, form, wrapped(u.T(words.hint))),
 		u.T("report.choose_file"), u.T("common.cancel"), func(ok bool) {
 			if !ok {
 				return
@@ -103,7 +111,10 @@ func (u *UI) exchangeDialog(assessmentID int64, titleID, introID string) {
 				return
 			}
 			name := assessment.ExchangeFileName(snap.Company.Name, u.store.Now())
-			u.files.save(u.T(titleID), name, ".json", func(path string) {
+			if words.suffix != "" {
+				name = strings.TrimSuffix(name, assessment.ExchangeFileExt) + "-" + u.T(words.suffix) + assessment.ExchangeFileExt
+			}
+			u.files.save(u.T(words.title), name, ".json", func(path string) {
 				u.writeExchange(path, assessmentID, pass.Text)
 			})
 		})

@@ -241,11 +241,13 @@ func TestPartnerSendsTheFileBack(t *testing.T) {
 	findButton(t, u, "Udvekslingsfil til partneren …")
 	u.showPartnerTasks(a.ID)
 	test.Tap(findButton(t, u, "Udvekslingsfil tilbage til virksomheden …"))
-	if !hasOverlayText(u, "Udvekslingsfil tilbage til virksomheden") || !strings.Contains(overlayText(u), "fletter den ind") {
+	if !hasOverlayText(u, "Udvekslingsfil tilbage til virksomheden") || !strings.Contains(overlayText(u), "fletter den ind") ||
+		!strings.Contains(overlayText(u), "Giv virksomheden adgangsfrasen") {
 		t.Fatalf("the dialog is not worded for sending the file back:\n%s", overlayText(u))
 	}
 	pressOn(t, u, fyne.KeyReturn) // no passphrase: on to the file
-	if len(f.proposed) != 1 || !strings.HasSuffix(f.proposed[0], ".gdprtjek.json") {
+	// Named apart from the file the partner received, which is likely in the same folder.
+	if len(f.proposed) != 1 || !strings.HasSuffix(f.proposed[0], "-svar.gdprtjek.json") {
 		t.Errorf("file names proposed: %v", f.proposed)
 	}
 }
