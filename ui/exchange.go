@@ -66,7 +66,7 @@ func (u *UI) offerFolder(title, message, dir string) {
 // named and worded apart from the company-data export, which the partner has no use for.
 func (u *UI) exportExchange(assessmentID int64) {
 	u.exchangeDialog(assessmentID, exchangeWording{title: "export.exchange_title", intro: "export.exchange_intro",
-		hint: "export.passphrase_hint"})
+		hint: "export.passphrase_hint", saved: "export.exchange_saved", savedProtected: "export.exchange_saved_protected"})
 }
 
 // returnExchange is the same file written by the partner, with the responses, for the
@@ -74,12 +74,13 @@ func (u *UI) exportExchange(assessmentID int64) {
 // received, which is likely in the same folder.
 func (u *UI) returnExchange(assessmentID int64) {
 	u.exchangeDialog(assessmentID, exchangeWording{title: "export.return_title", intro: "export.return_intro",
-		hint: "export.return_passphrase_hint", suffix: "export.return_suffix"})
+		hint: "export.return_passphrase_hint", suffix: "export.return_suffix",
+		saved: "export.return_saved", savedProtected: "export.return_saved_protected"})
 }
 
-// exchangeWording are the message IDs the exchange dialog uses for one way of the file;
-// suffix, when set, goes at the end of the proposed file name.
-type exchangeWording struct{ title, intro, hint, suffix string }
+// exchangeWording are the message IDs the exchange dialog and its message afterwards use for
+// one way of the file; suffix, when set, goes at the end of the proposed file name.
+type exchangeWording struct{ title, intro, hint, suffix, saved, savedProtected string }
 
 func (u *UI) exchangeDialog(assessmentID int64, words exchangeWording) {
 	ctx, cancel := u.opCtx()
@@ -115,7 +116,7 @@ func (u *UI) exchangeDialog(assessmentID int64, words exchangeWording) {
 				name = strings.TrimSuffix(name, assessment.ExchangeFileExt) + "-" + u.T(words.suffix) + assessment.ExchangeFileExt
 			}
 			u.files.save(u.T(words.title), name, ".json", func(path string) {
-				u.writeExchange(path, assessmentID, pass.Text)
+				u.writeExchange(path, assessmentID, pass.Text, words)
 			})
 		})
 	k.d.Resize(fyne.NewSize(620, 0))
@@ -125,7 +126,7 @@ func (u *UI) exchangeDialog(assessmentID int64, words exchangeWording) {
 
 // writeExchange writes the exchange file to path, protected when passphrase is not empty, and
 // says where it went.
-func (u *UI) writeExchange(path string, assessmentID int64, passphrase string) {
+func (u *UI) writeExchange(path string, assessmentID int64, passphrase string, words exchangeWording) {
 	ctx, cancel := u.opCtx()
 	snap, err := u.store.Snapshot(ctx, assessmentID)
 	cancel()
@@ -143,9 +144,9 @@ func (u *UI) writeExchange(path string, assessmentID int64, passphrase string) {
 		u.showError(err)
 		return
 	}
-	msg := "export.exchange_saved"
+	msg := words.saved
 	if passphrase != "" {
-		msg = "export.exchange_saved_protected"
+		msg = words.savedProtected
 	}
 	u.offerFolder(u.T("export.exchange_saved_title"), u.T(msg, i18n.Args{"Path": path, "Company": snap.Company.Name,
 		"Title": snap.Assessment.Title}), filepath.Dir(path))

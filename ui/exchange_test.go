@@ -250,4 +250,7 @@ func TestPartnerSendsTheFileBack(t *testing.T) {
 	if len(f.proposed) != 1 || !strings.HasSuffix(f.proposed[0], "-svar.gdprtjek.json") {
 		t.Errorf("file names proposed: %v", f.proposed)
 	}
+	if !strings.Contains(overlayText(u), "Send den tilbage til virksomheden.") {
+		t.Errorf("the message after saving does not say to send the file back:\n%s", overlayText(u))
+	}
 }
