@@ -66,3 +66,15 @@ func (l *Localizer) Percent(f float64) string {
 	}
 	return n + "%"
 }
+
+// List joins items as a sentence does: "a", "a og b", "a, b og c" (English "a, b and c",
+// without the serial comma).
+func (l *Localizer) List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " " + l.T("list.and") + " " + items[len(items)-1]
+}

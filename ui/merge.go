@@ -27,11 +27,24 @@ func (u *UI) mergeSummary(res assessment.MergeResult) string {
 	if !res.Changed() {
 		return u.T("merge.nothing_new")
 	}
-	return u.T("merge.added", i18n.Args{
-		"Comments":  u.loc.N("import.comments_count", res.Comments),
-		"SignOffs":  u.loc.N("merge.signoffs_count", res.SignOffs),
-		"Responses": u.loc.N("merge.responses_count", res.Responses),
-		"Conflicts": u.loc.N("merge.conflicts_count", len(res.Conflicts))})
+	// Only what came: "Tilføjet 1 partnersvar.", not "0 kommentarer, 0 godkendelser og …".
+	var added []string
+	for _, part := range []struct {
+		id    string
+		count int
+	}{{"import.comments_count", res.Comments}, {"merge.signoffs_count", res.SignOffs}, {"merge.responses_count", res.Responses}} {
+		if part.count > 0 {
+			added = append(added, u.loc.N(part.id, part.count))
+		}
+	}
+	conflicts := u.loc.N("merge.conflicts_count", len(res.Conflicts))
+	switch {
+	case len(added) == 0:
+		return conflicts + "."
+	case len(res.Conflicts) == 0:
+		return u.T("merge.added", i18n.Args{"List": u.loc.List(added)})
+	}
+	return u.T("merge.added_conflicts", i18n.Args{"List": u.loc.List(added), "Conflicts": conflicts})
 }
 
 // showMergeResult opens the merged assessment's conflicts (or, with none, its review) and

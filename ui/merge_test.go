@@ -247,3 +247,21 @@ func firstDecision(u *UI) *widget.Select {
 	})
 	return first
 }
+
+// TestMergeSummaryNamesWhatCame: the message after a merge names only what the file brought.
+func TestMergeSummaryNamesWhatCame(t *testing.T) {
+	u, _ := newTestUI(t, i18n.Danish)
+	for _, tt := range []struct {
+		res  assessment.MergeResult
+		want string
+	}{
+		{assessment.MergeResult{Responses: 1}, "Tilføjet 1 partnersvar."},
+		{assessment.MergeResult{Comments: 2, Responses: 3}, "Tilføjet 2 kommentarer og 3 partnersvar."},
+		{assessment.MergeResult{SignOffs: 1, Conflicts: make([]assessment.Conflict, 2)}, "Tilføjet 1 godkendelse; 2 konflikter."},
+		{assessment.MergeResult{Conflicts: make([]assessment.Conflict, 1)}, "1 konflikt."},
+	} {
+		if got := u.mergeSummary(tt.res); got != tt.want {
+			t.Errorf("mergeSummary(%+v) = %q, want %q", tt.res, got, tt.want)
+		}
+	}
+}
