@@ -33,6 +33,9 @@ func (l *Localizer) Cite(ref string) string {
 	}
 	loc = strings.TrimSpace(loc)
 	out := l.CiteLocator(src, loc)
+	if strings.HasPrefix(loc, rulesPrefix) && l.lang == English {
+		return label + ", " + out // "Bogføringsloven, rules on keeping accounting material"
+	}
 	if out == loc && l.lang == English {
 		// A Danish title after an English source name reads as one phrase without the colon.
 		return label + ": " + out
@@ -50,9 +53,19 @@ func (l *Localizer) CiteLocator(src, loc string) string {
 	if m := sectionRe.FindStringSubmatch(loc); m != nil {
 		return l.section(m[1], m[2], m[3], m[4])
 	}
+	// An act cited for its rules on a subject, where no section could be confirmed.
+	if subject, ok := strings.CutPrefix(loc, rulesPrefix); ok && l.lang == English {
+		if en := l.T("cite.rules." + subject); en != "cite.rules."+subject {
+			return "rules on " + en
+		}
+	}
 	// Guidance, decisions and judgments are cited by their own (Danish) title.
 	return loc
 }
+
+// rulesPrefix starts a locator that names a subject instead of a section: "regler om
+// opbevaring af regnskabsmateriale". English gets the subject from "cite.rules.SUBJECT".
+const rulesPrefix = "regler om "
 
 func (l *Localizer) article(src, art, to, para, point string) string {
 	if l.lang == Danish {

@@ -15,6 +15,8 @@ func TestCite(t *testing.T) {
 		{"Databeskyttelsesloven §11, stk. 2, nr. 3", "databeskyttelseslovens § 11, stk. 2, nr. 3", "Databeskyttelsesloven section 11(2), no. 3"},
 		{"Databeskyttelsesloven §8, stk. 3–5", "databeskyttelseslovens § 8, stk. 3–5", "Databeskyttelsesloven section 8(3)–(5)"},
 		{"Arbejdstidsloven §4b", "arbejdstidslovens § 4 b", "Arbejdstidsloven section 4b"},
+		{"Bogføringsloven regler om opbevaring af regnskabsmateriale", "bogføringslovens regler om opbevaring af regnskabsmateriale",
+			"Bogføringsloven, rules on keeping accounting material"},
 		{"Datatilsynet vejledning om tv-overvågning", "Datatilsynets vejledning om tv-overvågning", "Datatilsynet: vejledning om tv-overvågning"},
 		{"EU-Retten dom af 3. september 2025, sag T-553/23", "EU-Rettens dom af 3. september 2025, sag T-553/23", "EU-Retten: dom af 3. september 2025, sag T-553/23"},
 		// Not a known source: shown as written rather than guessed at.
