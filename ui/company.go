@@ -13,12 +13,22 @@ import (
 )
 
 // showNewCompany shows the form for a new company.
-func (u *UI) showNewCompany() {
-	u.show(func() fyne.CanvasObject { return u.companyForm(assessment.Company{}) })
+func (u *UI) showNewCompany() { u.showCompanyForm(assessment.Company{}) }
+
+// showCompanyForm shows a company's form with the cursor in its name, ready to type.
+func (u *UI) showCompanyForm(c assessment.Company) {
+	var name fyne.Focusable
+	u.show(func() fyne.CanvasObject {
+		form, first := u.companyForm(c)
+		name = first
+		return form
+	})
+	u.win.Canvas().Focus(name)
 }
 
-// companyForm edits a company's profile; a company with ID 0 is created on submit.
-func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
+// companyForm edits a company's profile; a company with ID 0 is created on submit. It returns
+// the form and its first field.
+func (u *UI) companyForm(c assessment.Company) (fyne.CanvasObject, fyne.Focusable) {
 	name, cvr, address, contact, industry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	partner := widget.NewEntry()
 	partner.SetText(c.Partner)
@@ -86,7 +96,7 @@ func (u *UI) companyForm(c assessment.Company) fyne.CanvasObject {
 		save(next)
 	}
 	heading := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewPadded(container.NewVBox(heading, form))
+	return container.NewPadded(container.NewVBox(heading, form)), name
 }
 
 // sameCVR finds another company registered with c's CVR number.
@@ -162,7 +172,7 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 		infoText += "\n" + u.T("company.partner") + ": " + c.Partner
 	}
 	info := wrapped(infoText)
-	edit := widget.NewButton(u.T("company.edit"), func() { u.show(func() fyne.CanvasObject { return u.companyForm(c) }) })
+	edit := widget.NewButton(u.T("company.edit"), func() { u.showCompanyForm(c) })
 
 	systemsBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.systems"), fyne.TextAlignLeading, bold))
 	if len(systems) == 0 {

@@ -723,3 +723,27 @@ func TestWorkshopFitsAProjector(t *testing.T) {
 		}
 	}
 }
+
+// TestCompanyFormStartsInTheName: "New company" and "Edit details" open with the cursor in the
+// name, so typing starts at once (it went nowhere until the user clicked the field).
+func TestCompanyFormStartsInTheName(t *testing.T) {
+	u, store, _ := newRecordingUI(t, i18n.Danish, nil)
+	c := mustCompany(t, store, assessment.Company{Name: "Æblegården ApS"})
+	for name, show := range map[string]func(){
+		"new":  u.showNewCompany,
+		"edit": func() { u.showCompany(c.ID); test.Tap(findButton(t, u, "Ret oplysninger")) },
+	} {
+		show()
+		e, ok := u.win.Canvas().Focused().(*widget.Entry)
+		if !ok {
+			t.Fatalf("%s: the form opens with %T focused, want the name", name, u.win.Canvas().Focused())
+		}
+		want := ""
+		if name == "edit" {
+			want = c.Name
+		}
+		if e.Text != want {
+			t.Errorf("%s: the focused field holds %q, want the name %q", name, e.Text, want)
+		}
+	}
+}
