@@ -78,6 +78,13 @@ func (u *UI) returnExchange(assessmentID int64) {
 		saved: "export.return_saved", savedProtected: "export.return_saved_protected"})
 }
 
+// shareExchange is the same file from the review screen, which both sides use (the company
+// before it sends the file, the partner after signing off): worded for either way.
+func (u *UI) shareExchange(assessmentID int64) {
+	u.exchangeDialog(assessmentID, exchangeWording{title: "export.share_title", intro: "export.share_intro",
+		hint: "export.share_passphrase_hint", saved: "export.share_saved", savedProtected: "export.share_saved_protected"})
+}
+
 // exchangeWording are the message IDs the exchange dialog and its message afterwards use for
 // one way of the file; suffix, when set, goes at the end of the proposed file name.
 type exchangeWording struct{ title, intro, hint, suffix, saved, savedProtected string }

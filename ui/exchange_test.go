@@ -254,3 +254,23 @@ func TestPartnerSendsTheFileBack(t *testing.T) {
 		t.Errorf("the message after saving does not say to send the file back:\n%s", overlayText(u))
 	}
 }
+
+// TestReviewScreenExchangeIsNeutral: the review screen serves both sides (the company before
+// sending, the partner after signing off), so its exchange file names no direction.
+func TestReviewScreenExchangeIsNeutral(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	_, a := newAssessment(t, store)
+	f := &fakeFiles{dir: t.TempDir()}
+	f.install(u, nil)
+	u.showReview(a.ID)
+	test.Tap(findButton(t, u, "Udvekslingsfil …"))
+	said := overlayText(u)
+	if strings.Contains(said, "til implementeringspartneren") || strings.Contains(said, "tilbage til virksomheden") ||
+		!strings.Contains(said, "Giv modtageren adgangsfrasen") {
+		t.Fatalf("the review screen's exchange dialog names a direction:\n%s", said)
+	}
+	pressOn(t, u, fyne.KeyReturn)
+	if len(f.proposed) != 1 || !strings.Contains(overlayText(u), "Send den til modtageren.") {
+		t.Errorf("proposed %v; message:\n%s", f.proposed, overlayText(u))
+	}
+}

@@ -171,7 +171,7 @@ func (u *UI) reviewScreen(assessmentID int64) fyne.CanvasObject {
 
 	back := widget.NewButton(u.T("common.back"), func() { u.showCompany(snap.Company.ID) })
 	tasks := widget.NewButton(u.T("partner.open"), func() { u.showPartnerTasks(assessmentID) })
-	exchange := widget.NewButton(u.T("export.exchange_button"), func() { u.exportExchange(assessmentID) })
+	exchange := widget.NewButton(u.T("export.share_button"), func() { u.shareExchange(assessmentID) })
 	heading := boldWrapped(snap.Company.Name + " · " + a.Title)
 	top := container.NewVBox(heading, status)
 	if n := len(snap.Conflicts); n > 0 {
