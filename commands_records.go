@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"io"
 	"path/filepath"
 
 	"gdprtjek/assessment"
@@ -53,15 +52,7 @@ func writeDocument(set *checklists.Set, snap *assessment.Snapshot, doc reports.D
 	if csvOut == "" {
 		return nil
 	}
-	return assessment.WriteAtomic(csvOut, func(w io.Writer) error {
-		switch doc {
-		case reports.DocRetention:
-			return assessment.WriteRetentionCSV(w, snap, lang)
-		case reports.DocProcessors:
-			return assessment.WriteProcessorsCSV(w, snap, lang, now)
-		}
-		return assessment.WriteRecordCSV(w, snap, lang)
-	})
+	return reports.WriteDocumentCSV(csvOut, snap, doc, lang, now)
 }
 
 // writeDemoDocuments writes the three documents in both languages beside the demo's reports,

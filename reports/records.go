@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"gdprtjek/assessment"
 	"gdprtjek/checklists"
@@ -46,6 +47,23 @@ func RenderDocument(w io.Writer, set *checklists.Set, snap *assessment.Snapshot,
 func WriteDocument(path string, set *checklists.Set, snap *assessment.Snapshot, doc Document, opts Options) error {
 	return assessment.WriteAtomic(path, func(w io.Writer) error {
 		return RenderDocument(w, set, snap, doc, opts)
+	})
+}
+
+// WriteDocumentCSV writes a data-map document's table to path as CSV for Danish Excel (UTF-8
+// with BOM, semicolons, one row per activity or system), through a temporary file. today
+// decides which supervisions the processor overview marks as overdue.
+func WriteDocumentCSV(path string, snap *assessment.Snapshot, doc Document, lang i18n.Lang, today time.Time) error {
+	return assessment.WriteAtomic(path, func(w io.Writer) error {
+		switch doc {
+		case DocRecord:
+			return assessment.WriteRecordCSV(w, snap, lang)
+		case DocRetention:
+			return assessment.WriteRetentionCSV(w, snap, lang)
+		case DocProcessors:
+			return assessment.WriteProcessorsCSV(w, snap, lang, today)
+		}
+		return fmt.Errorf("unknown document %q", doc)
 	})
 }
 

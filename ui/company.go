@@ -194,13 +194,22 @@ func (u *UI) companyScreen(id int64) fyne.CanvasObject {
 				widget.NewButton(u.T("common.remove"), func() { u.removeSystem(s) })),
 			oneLine(u.systemLine(s))))
 	}
+	systemActions := container.NewHBox()
 	if systemsLocked {
 		systemsBox.Add(border(nil, nil, widget.NewIcon(lockIcon), nil, wrapped(u.T("company.systems_locked",
 			i18n.Args{"Title": assessments[0].Title, "Status": u.T("status." + string(assessments[0].Status))}))))
 	} else {
-		systemsBox.Add(container.NewHBox(widget.NewButton(u.T("system.add"), func() {
+		systemActions.Add(widget.NewButton(u.T("system.add"), func() {
 			u.editSystem(assessment.System{CompanyID: id, Kind: "erp", Product: checklists.ProductsFor("erp")[0], Partner: c.Partner})
-		})))
+		}))
+	}
+	// The record of processing and its siblings come from the data map and an assessment's
+	// snapshot (the newest); reading them is fine while the systems are locked.
+	if len(systems) > 0 && len(assessments) > 0 {
+		systemActions.Add(widget.NewButton(u.T("documents.button"), func() { u.saveDocument(assessments[0], c.Name) }))
+	}
+	if len(systemActions.Objects) > 0 {
+		systemsBox.Add(systemActions)
 	}
 
 	assessBox := container.NewVBox(widget.NewLabelWithStyle(u.T("company.assessments"), fyne.TextAlignLeading, bold))

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -176,5 +180,57 @@ func TestDataMapSupervisionAndWorkshop(t *testing.T) {
 	u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.scale != 1 || !hasLabel(u, "Data map: Danløn") {
 		t.Errorf("Esc should leave workshop mode on the data map (scale %v)", u.scale)
+	}
+}
+
+// TestDataMapDocumentsFromTheApp: the company screen makes the record of processing, the
+// retention schedule and the processor overview, as the command line does, so that a company
+// without a terminal gets them: the document and language chosen, a PDF and, when asked, a
+// CSV for Danish Excel beside it under the same name.
+func TestDataMapDocumentsFromTheApp(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	id, err := store.CreateDemo(context.Background(), u.set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := store.Assessment(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeFiles{dir: t.TempDir()}
+	f.install(u, nil)
+	u.showCompany(a.CompanyID)
+	test.Tap(findButton(t, u, "Dokumenter fra datakortet …"))
+	var doc *keySelect
+	var csv *keyCheck
+	overlayObjects(u, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *keySelect:
+			if doc == nil {
+				doc = x
+			}
+		case *keyCheck:
+			csv = x
+		}
+	})
+	if doc == nil || csv == nil || len(doc.Options) != 3 || doc.Selected != "Fortegnelse over behandlingsaktiviteter" {
+		t.Fatalf("the documents dialog offers %v (chosen %q), CSV choice %v", doc.Options, doc.Selected, csv != nil)
+	}
+	doc.SetSelected("Sletteregler")
+	csv.SetChecked(true)
+	test.Tap(overlayButton(t, u, "Vælg fil …"))
+	if len(f.proposed) != 1 || f.proposed[0] != "Æblegården-ApS-sletteregler.pdf" {
+		t.Fatalf("proposed %v", f.proposed)
+	}
+	pdf, err := os.ReadFile(filepath.Join(f.dir, "Æblegården-ApS-sletteregler.pdf"))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	data, err := os.ReadFile(filepath.Join(f.dir, "Æblegården-ApS-sletteregler.csv"))
+	if err != nil || !bytes.HasPrefix(data, []byte("\ufeff")) || !bytes.Contains(data, []byte(";")) {
+		t.Fatalf("no CSV for Danish Excel beside it: %v", err)
+	}
+	if !strings.Contains(overlayText(u), "og som CSV til Excel i") {
+		t.Errorf("the message does not name both files:\n%s", overlayText(u))
 	}
 }

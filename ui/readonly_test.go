@@ -104,7 +104,7 @@ func TestReadOnlyQuestionnaireShowsChosenAnswer(t *testing.T) {
 var nonEditing = map[i18n.Lang][]string{
 	i18n.English: {"Start", "About", "Back", "Previous", "Next", "Results", "Save report (PDF)", "Workshop mode",
 		"Leave workshop (Esc)", "Open", "Review", "Compare rounds", "Action plan as CSV (Excel)", "Edit details", "Logos and colours",
-		"Guidance and legal references", "Export all data held about the company (not for the partner) …", "Exchange file for the partner …", "Exchange file back to the company …", "Exchange file …", "Delete the company and all its data", "New assessment",
+		"Guidance and legal references", "Export all data held about the company (not for the partner) …", "Exchange file for the partner …", "Exchange file back to the company …", "Exchange file …", "Documents from the data map …", "Delete the company and all its data", "New assessment",
 		"Search questions (Ctrl+F)", "select:All questions", "Show guidance"},
 }
 
