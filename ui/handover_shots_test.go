@@ -99,8 +99,9 @@ var handoverShots = []struct {
 // its folders in the language, with a few files; a short path, since the chooser shows it.
 func docsHome(t *testing.T, l i18n.Lang) {
 	t.Helper()
-	base, err := os.MkdirTemp("", "gdprtjek")
-	if err != nil {
+	// A fixed path, so that the screenshot, which shows it, is the same on every run.
+	base := filepath.Join(os.TempDir(), "gdprtjek-screenshot")
+	if err := os.RemoveAll(base); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { os.RemoveAll(base) })
