@@ -197,8 +197,7 @@ func TestDataMapDocumentsFromTheApp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	u.showCompany(a.CompanyID)
 	test.Tap(findButton(t, u, "Dokumenter fra datakortet …"))
 	var doc *keySelect

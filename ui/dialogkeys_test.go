@@ -41,8 +41,7 @@ func focusedText(u *UI) string {
 func TestKeysFromSelectsAndChecksInDialogs(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	c, a := newAssessment(t, store)
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	firstOf := func(match func(fyne.CanvasObject) bool) fyne.Focusable {
 		t.Helper()
 		var found fyne.Focusable
@@ -164,8 +163,7 @@ func TestImportOfKnownAssessmentByKeys(t *testing.T) {
 func TestExchangeExportByKeys(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	_, a := newAssessment(t, store)
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	u.exportExchange(a.ID)
 	keyEntries := func() []*keyEntry {
 		var out []*keyEntry

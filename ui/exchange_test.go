@@ -42,6 +42,15 @@ func (f *fakeFiles) install(u *UI, data []byte) {
 	}
 }
 
+// installFakeFiles puts fake file dialogs on u that save into a new temporary folder and offer
+// nothing to open.
+func installFakeFiles(t *testing.T, u *UI) *fakeFiles {
+	t.Helper()
+	f := &fakeFiles{dir: t.TempDir()}
+	f.install(u, nil)
+	return f
+}
+
 func overlayText(u *UI) string {
 	var texts []string
 	overlayObjects(u, func(o fyne.CanvasObject) {
@@ -80,8 +89,7 @@ func TestExportExchangeSaysWhereAndProtects(t *testing.T) {
 	u, store := newTestUI(t, i18n.English)
 	fixedClock(store)
 	_, a := newAssessment(t, store)
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 
 	// Two different passphrases: refused, nothing written.
 	u.exportExchange(a.ID)
@@ -206,8 +214,7 @@ func TestExportsAreNamedApart(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	fixedClock(store)
 	c, a := newAssessment(t, store)
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	u.showCompany(c.ID)
 	test.Tap(findButton(t, u, "Eksportér alle data om virksomheden (ikke til partneren) …"))
 	dismissOverlays(u)
@@ -235,8 +242,7 @@ func partnerSet() *checklists.Set {
 func TestPartnerSendsTheFileBack(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	c, a := newAssessment(t, store)
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	u.showCompany(c.ID)
 	findButton(t, u, "Udvekslingsfil til partneren …")
 	u.showPartnerTasks(a.ID)
@@ -260,8 +266,7 @@ func TestPartnerSendsTheFileBack(t *testing.T) {
 func TestReviewScreenExchangeIsNeutral(t *testing.T) {
 	u, store := newTestUI(t, i18n.Danish)
 	_, a := newAssessment(t, store)
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	u.showReview(a.ID)
 	test.Tap(findButton(t, u, "Udvekslingsfil …"))
 	said := overlayText(u)

@@ -232,8 +232,7 @@ func TestWriteReportInBackground(t *testing.T) {
 	if err := store.CreateAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	f := &fakeFiles{dir: t.TempDir()}
-	f.install(u, nil)
+	f := installFakeFiles(t, u)
 	u.chooseReportFile(c.Name, a.ID, reports.Options{Lang: i18n.Danish}) // through the save dialog
 	u.work.Wait()
 	if len(f.proposed) != 1 {
