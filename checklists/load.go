@@ -122,13 +122,9 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 	var problems []Problem
 	lines := map[*Checklist]*locator{}
 	for _, path := range paths {
-		data, refused, err := readLimited(path)
-		if refused != nil {
-			problems = append(problems, *refused)
-			continue
-		}
-		if err != nil {
-			problems = append(problems, Problem{File: path, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
+		data, p := readLimited(path)
+		if p != nil {
+			problems = append(problems, *p)
 			continue
 		}
 		c, loc, ps := parse(path, data)
@@ -151,35 +147,40 @@ func validatePaths(paths []string, base *Set) ([]*Checklist, []Problem) {
 // readLimited reads a custom checklist file as assessment.ReadFileLimited reads the other
 // files the user gives (this package cannot import assessment): a folder, device, FIFO or
 // socket is refused before it is opened, the size is checked first, and the read is bounded
-// anyway. A refusal is a Problem with its own message; other errors are returned as they are.
-func readLimited(path string) ([]byte, *Problem, error) {
+// anyway. Any failure is a Problem for the file.
+func readLimited(path string) ([]byte, *Problem) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, readFailed(path, err)
 	}
 	if p := checkFile(path, info); p != nil {
-		return nil, p, nil
+		return nil, p
 	}
 	// O_NONBLOCK: a path swapped for a FIFO after the check must not wait for a writer.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, nil, err
+		return nil, readFailed(path, err)
 	}
 	defer f.Close()
 	if info, err = f.Stat(); err != nil {
-		return nil, nil, err
+		return nil, readFailed(path, err)
 	}
 	if p := checkFile(path, info); p != nil {
-		return nil, p, nil
+		return nil, p
 	}
 	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
 	if err != nil {
-		return nil, nil, err
+		return nil, readFailed(path, err)
 	}
 	if len(data) > maxFileSize {
-		return nil, tooLarge(path), nil
+		return nil, tooLarge(path)
 	}
-	return data, nil, nil
+	return data, nil
+}
+
+// readFailed is the problem of a file or folder that could not be read.
+func readFailed(file string, err error) *Problem {
+	return &Problem{File: file, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}}
 }
 
 func checkFile(path string, info fs.FileInfo) *Problem {
@@ -255,7 +256,7 @@ func where(file string, line int) string {
 func parseFS(fsys fs.FS, dir, source string) ([]*Checklist, []Problem) {
 	entries, err := fs.Glob(fsys, dir+"/*.toml")
 	if err != nil {
-		return nil, []Problem{{File: dir, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}}}
+		return nil, []Problem{*readFailed(dir, err)}
 	}
 	var lists []*Checklist
 	var problems []Problem
@@ -263,7 +264,7 @@ func parseFS(fsys fs.FS, dir, source string) ([]*Checklist, []Problem) {
 	for _, name := range entries {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			problems = append(problems, Problem{File: name, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
+			problems = append(problems, *readFailed(name, err))
 			continue
 		}
 		c, loc, ps := parse(name, data)

@@ -81,13 +81,9 @@ func ValidateTemplateFiles(paths []string) []Problem {
 	var problems []Problem
 	seen := map[string]string{}
 	for _, path := range paths {
-		data, refused, err := readLimited(path)
-		if refused != nil {
-			problems = append(problems, *refused)
-			continue
-		}
-		if err != nil {
-			problems = append(problems, Problem{File: path, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
+		data, p := readLimited(path)
+		if p != nil {
+			problems = append(problems, *p)
 			continue
 		}
 		t, loc, ps := parseTemplate(path, data)
@@ -108,7 +104,7 @@ func ValidateTemplateFiles(paths []string) []Problem {
 func parseTemplatesFS(fsys fs.FS, dir string) ([]*Template, []Problem) {
 	names, err := fs.Glob(fsys, dir+"/*.toml")
 	if err != nil {
-		return nil, []Problem{{File: dir, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}}}
+		return nil, []Problem{*readFailed(dir, err)}
 	}
 	var out []*Template
 	var problems []Problem
@@ -116,7 +112,7 @@ func parseTemplatesFS(fsys fs.FS, dir string) ([]*Template, []Problem) {
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			problems = append(problems, Problem{File: name, Line: 1, ID: "checklist.read_failed", Args: i18n.Args{"Detail": err.Error()}})
+			problems = append(problems, *readFailed(name, err))
 			continue
 		}
 		t, loc, ps := parseTemplate(name, data)
