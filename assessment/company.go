@@ -128,20 +128,11 @@ func (s *Store) CompaniesWithCVR(ctx context.Context, cvr string) ([]Company, er
 	if cvr == "" {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies WHERE cvr = ? ORDER BY id`, cvr)
+	out, err := s.queryCompanies(ctx, `WHERE cvr = ? ORDER BY id`, cvr)
 	if err != nil {
 		return nil, fmt.Errorf("find company by CVR: %w", err)
 	}
-	defer rows.Close()
-	var out []Company
-	for rows.Next() {
-		c, err := scanCompany(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read company: %w", err)
-		}
-		out = append(out, c)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Company returns one company.
@@ -158,9 +149,18 @@ func (s *Store) Company(ctx context.Context, id int64) (Company, error) {
 
 // Companies returns every company, by name.
 func (s *Store) Companies(ctx context.Context) ([]Company, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies ORDER BY name COLLATE NOCASE, id`)
+	out, err := s.queryCompanies(ctx, `ORDER BY name COLLATE NOCASE, id`)
 	if err != nil {
 		return nil, fmt.Errorf("list companies: %w", err)
+	}
+	return out, nil
+}
+
+// queryCompanies reads the companies that the rest of a query (after FROM companies) selects.
+func (s *Store) queryCompanies(ctx context.Context, rest string, args ...any) ([]Company, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+companyColumns+` FROM companies `+rest, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Company
