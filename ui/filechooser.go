@@ -399,10 +399,12 @@ func listDir(dir string, exts []string) ([]dirEntry, error) {
 	return out, nil
 }
 
-// place is a shortcut on the chooser's left.
+// place is a shortcut on the chooser's left; kind names the home and documents places, which
+// the chooser may start in.
 type place struct {
 	label, path string
 	icon        fyne.Resource
+	kind        string
 }
 
 // findPlaces is home, desktop, documents, downloads and the computer's root (on Windows its
@@ -410,26 +412,26 @@ type place struct {
 // Danish desktop calls them "Skrivebord", "Dokumenter" and "Hentede filer".
 func findPlaces(loc *i18n.Localizer) []place {
 	var out []place
-	add := func(label, path string, icon fyne.Resource) {
+	add := func(kind, label, path string, icon fyne.Resource) {
 		if info, err := os.Stat(path); err == nil && info.IsDir() {
-			out = append(out, place{label, path, icon})
+			out = append(out, place{label, path, icon, kind})
 		}
 	}
 	home, err := os.UserHomeDir()
 	if err == nil {
 		user := userDirs(home)
-		add(loc.T("filechooser.home"), home, theme.HomeIcon())
-		add(loc.T("filechooser.desktop"), user["DESKTOP"], theme.ComputerIcon())
-		add(loc.T("filechooser.documents"), user["DOCUMENTS"], theme.DocumentIcon())
-		add(loc.T("filechooser.downloads"), user["DOWNLOAD"], theme.DownloadIcon())
+		add("home", loc.T("filechooser.home"), home, theme.HomeIcon())
+		add("desktop", loc.T("filechooser.desktop"), user["DESKTOP"], theme.ComputerIcon())
+		add("documents", loc.T("filechooser.documents"), user["DOCUMENTS"], theme.DocumentIcon())
+		add("downloads", loc.T("filechooser.downloads"), user["DOWNLOAD"], theme.DownloadIcon())
 	}
 	if runtime.GOOS == "windows" {
 		for d := 'A'; d <= 'Z'; d++ {
 			root := string(d) + `:\`
-			add(root, root, theme.StorageIcon())
+			add("root", root, root, theme.StorageIcon())
 		}
 	} else {
-		add(loc.T("filechooser.computer"), "/", theme.StorageIcon())
+		add("root", loc.T("filechooser.computer"), "/", theme.StorageIcon())
 	}
 	return out
 }
@@ -477,12 +479,13 @@ func userDirs(home string) map[string]string {
 }
 
 // startDir is the request's folder, else the one last chosen, else Documents, else home:
-// the first of them that exists.
+// the first of them that exists (places hold only folders that exist).
 func startDir(req fileRequest, places []place) string {
 	candidates := []string{req.Dir, rememberedDir()}
-	home, _ := os.UserHomeDir()
-	if home != "" {
-		candidates = append(candidates, userDirs(home)["DOCUMENTS"], home)
+	for _, kind := range []string{"documents", "home"} {
+		if i := slices.IndexFunc(places, func(p place) bool { return p.kind == kind }); i >= 0 {
+			candidates = append(candidates, places[i].path)
+		}
 	}
 	for _, d := range candidates {
 		if info, err := os.Stat(d); d != "" && err == nil && info.IsDir() {
