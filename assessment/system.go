@@ -13,6 +13,8 @@ import (
 
 // Validate checks a system before it is saved, filling in the defaults for empty fields.
 func (sys *System) Validate() error {
+	// Free text is kept without surrounding blanks: a name of " " would show as "( )".
+	sys.Name, sys.Vendor, sys.Partner = strings.TrimSpace(sys.Name), strings.TrimSpace(sys.Vendor), strings.TrimSpace(sys.Partner)
 	if sys.Hosting == "" {
 		sys.Hosting = HostingUnknown
 	}
@@ -24,7 +26,7 @@ func (sys *System) Validate() error {
 		return i18n.NewError("system.kind_invalid", i18n.Args{"Kind": sys.Kind}, nil)
 	case !slices.Contains(checklists.Products, sys.Product):
 		return i18n.NewError("system.product_invalid", i18n.Args{"Product": sys.Product}, nil)
-	case sys.Product == "custom" && strings.TrimSpace(sys.Name) == "":
+	case sys.Product == "custom" && sys.Name == "":
 		return i18n.NewError("system.name_required", nil, nil)
 	case !slices.Contains(Hostings, sys.Hosting):
 		return i18n.NewError("system.hosting_invalid", i18n.Args{"Hosting": sys.Hosting}, nil)

@@ -175,3 +175,22 @@ func TestExchangeFromBeforeWebKindsImportsUnchanged(t *testing.T) {
 		t.Errorf("the re-exported content differs from the file's (digest %s, want %s)", after.Digest, before.Digest)
 	}
 }
+
+// TestSystemTextIsTrimmed: blanks around a system's name, vendor and partner are not kept; a
+// name of " " (a Space that slipped into the field) showed as "( )" after the product.
+func TestSystemTextIsTrimmed(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	c := newCompany(t, s, "Æblegården ApS")
+	sys := assessment.System{CompanyID: c.ID, Kind: "erp", Product: "business-central", Name: " ", Vendor: " Microsoft ", Partner: "Nordlys IT ApS\t"}
+	if err := s.SaveSystem(ctx, &sys); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Systems(ctx, c.ID)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("systems %+v, %v", got, err)
+	}
+	if got[0].Name != "" || got[0].Vendor != "Microsoft" || got[0].Partner != "Nordlys IT ApS" {
+		t.Errorf("stored name %q, vendor %q, partner %q", got[0].Name, got[0].Vendor, got[0].Partner)
+	}
+}
