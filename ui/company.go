@@ -29,7 +29,8 @@ func (u *UI) showCompanyForm(c assessment.Company) {
 // companyForm edits a company's profile; a company with ID 0 is created on submit. It returns
 // the form and its first field.
 func (u *UI) companyForm(c assessment.Company) (fyne.CanvasObject, fyne.Focusable) {
-	name, cvr, address, contact, industry := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	// The name is a keyEntry: the form opens with the cursor there, often by a Space on a button.
+	name, cvr, address, contact, industry := newKeyEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	partner := widget.NewEntry()
 	partner.SetText(c.Partner)
 	name.SetText(c.Name)

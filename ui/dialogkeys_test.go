@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -227,5 +228,49 @@ func TestReportProgressCancels(t *testing.T) {
 	}
 	if !hasOverlayText(u, u.T("report.saved", i18n.Args{"Path": path})) {
 		t.Errorf("no message where the report went:\n%s", overlayText(u))
+	}
+}
+
+// TestSpaceThatOpensAFormIsNotTyped: a Space on a button that opens a form arrives as a
+// character just after the form's field has taken focus (the window delivers the key, then
+// its character); it is not typed into the field. A space typed later, or in the middle, is.
+func TestSpaceThatOpensAFormIsNotTyped(t *testing.T) {
+	u, store := newTestUI(t, i18n.Danish)
+	c, _ := newAssessment(t, store)
+	u.showCompany(c.ID)
+	add := findButton(t, u, "Tilføj system")
+	u.win.Canvas().Focus(add)
+	// As the window does it: the key, which opens the form and focuses its name, then the character.
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	u.win.Canvas().Focused().TypedRune(' ')
+	name, ok := u.win.Canvas().Focused().(*keyEntry)
+	if !ok {
+		t.Fatalf("the system form opens with %T focused, want its name", u.win.Canvas().Focused())
+	}
+	if name.Text != "" {
+		t.Errorf("the Space that opened the form was typed into the name: %q", name.Text)
+	}
+	for _, r := range "Løn 2" {
+		name.TypedRune(r)
+	}
+	name.focusedAt = time.Now().Add(-time.Second)
+	name.SetText("")
+	name.typed = false
+	name.TypedRune(' ')
+	if name.Text != " " {
+		t.Errorf("a space typed a second after the form opened was dropped: %q", name.Text)
+	}
+
+	pressOn(t, u, fyne.KeyEscape) // closes the system form
+	u.showStart()
+	newCompany := findButton(t, u, "Ny virksomhed")
+	u.win.Canvas().Focus(newCompany)
+	u.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	u.win.Canvas().Focused().TypedRune(' ')
+	for _, r := range "Æblegården ApS" {
+		u.win.Canvas().Focused().TypedRune(r)
+	}
+	if e, _ := asEntry(u.win.Canvas().Focused().(fyne.CanvasObject)); e == nil || e.Text != "Æblegården ApS" {
+		t.Errorf("the company name reads %q, want it without the Space that opened the form", e.Text)
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -44,10 +46,33 @@ func (b *keyButton) TypedKey(e *fyne.KeyEvent) {
 }
 
 // keyEntry is a one-line entry for dialogs: Enter confirms and Escape cancels the dialog,
-// as they do on its buttons.
+// as they do on its buttons. It is also the field the app puts the cursor in when a button
+// opens a form, so it drops the Space that pressed that button (see TypedRune).
 type keyEntry struct {
 	widget.Entry
-	onEscape func()
+	onEscape  func()
+	focusedAt time.Time
+	typed     bool // a character has come since focus was gained
+}
+
+// spaceLeak is how soon after taking focus a first character Space is taken for the one that
+// pressed the button opening the field: the window delivers a key press and then its
+// character, and the press moved the focus here in between. No one starts with a space that
+// fast on purpose.
+const spaceLeak = 150 * time.Millisecond
+
+func (e *keyEntry) FocusGained() {
+	e.focusedAt, e.typed = time.Now(), false
+	e.Entry.FocusGained()
+}
+
+func (e *keyEntry) TypedRune(r rune) {
+	first := !e.typed
+	e.typed = true
+	if first && r == ' ' && time.Since(e.focusedAt) < spaceLeak {
+		return
+	}
+	e.Entry.TypedRune(r)
 }
 
 func newKeyEntry() *keyEntry {

@@ -191,7 +191,7 @@ func TestPartnerTasksByKeyboard(t *testing.T) {
 		t.Fatalf("%d decision fields, want one per task", len(selects))
 	}
 	c := u.win.Canvas()
-	if name, ok := c.Focused().(*widget.Entry); !ok || name.PlaceHolder != "Your name" {
+	if name, ok := c.Focused().(*keyEntry); !ok || name.PlaceHolder != "Your name" {
 		t.Errorf("without a name, the list should open with the name field focused, not %T", c.Focused())
 	}
 	// Without a name nothing is saved, and the row says why.

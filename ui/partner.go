@@ -54,7 +54,7 @@ func (u *UI) partnerScreen(assessmentID int64) (fyne.CanvasObject, fyne.Focusabl
 	readOnly := !snap.Assessment.Editable()
 
 	prefs := u.app.Preferences()
-	name := widget.NewEntry()
+	name := newKeyEntry() // focused when the screen opens: see keyEntry
 	name.SetPlaceHolder(u.T("review.reviewer"))
 	name.SetText(prefs.String(prefReviewer))
 	name.OnChanged = func(s string) { prefs.SetString(prefReviewer, s) }

@@ -734,7 +734,8 @@ func TestCompanyFormStartsInTheName(t *testing.T) {
 		"edit": func() { u.showCompany(c.ID); test.Tap(findButton(t, u, "Ret oplysninger")) },
 	} {
 		show()
-		e, ok := u.win.Canvas().Focused().(*widget.Entry)
+		o, _ := u.win.Canvas().Focused().(fyne.CanvasObject)
+		e, ok := asEntry(o)
 		if !ok {
 			t.Fatalf("%s: the form opens with %T focused, want the name", name, u.win.Canvas().Focused())
 		}
