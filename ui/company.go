@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -251,11 +252,12 @@ func orDash(s string) string {
 
 func (u *UI) systemLine(s assessment.System) string {
 	name := u.T("product." + s.Product)
+	own := strings.TrimSpace(s.Name) // a blank name saved before names were trimmed shows as none
 	switch {
-	case s.Product == "custom" && s.Name != "":
-		name = s.Name // "Other (name it)": the name is the product
-	case s.Name != "" && s.Name != name:
-		name += " (" + s.Name + ")"
+	case s.Product == "custom" && own != "":
+		name = own // "Other (name it)": the name is the product
+	case own != "" && own != name:
+		name += " (" + own + ")"
 	}
 	line := u.T("system.kind."+s.Kind) + ": " + name + " · " + u.T("hosting."+s.Hosting) + " · " +
 		u.T("agreement."+s.ProcessorAgreement)

@@ -748,3 +748,13 @@ func TestCompanyFormStartsInTheName(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankSystemNameShowsAsNone: a system saved with a blank name (before names were
+// trimmed) is shown by its product alone, not "Dynamics 365 Business Central ( )".
+func TestBlankSystemNameShowsAsNone(t *testing.T) {
+	u, _, _ := newRecordingUI(t, i18n.Danish, nil)
+	line := u.systemLine(assessment.System{Kind: "erp", Product: "business-central", Name: " ", Hosting: "eu", ProcessorAgreement: "yes"})
+	if strings.Contains(line, "(") {
+		t.Errorf("system line %q", line)
+	}
+}
