@@ -26,14 +26,7 @@ func TestUpdateChecklistsMarksRewordedQuestions(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	v1 := versionedSet(1, "Har I en fortegnelse?")
-	c := assessment.Company{Name: "Æblegården ApS"}
-	if err := s.CreateCompany(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
-	a := assessment.Assessment{CompanyID: c.ID, Title: "Runde 1", Checklists: v1.Refs()}
-	if err := s.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
+	a := newAssessment(t, s, v1, newCompany(t, s, "Æblegården ApS").ID)
 	for _, id := range []string{"gov.records", "gov.training"} {
 		ans := assessment.Answer{AssessmentID: a.ID, QuestionID: id, Value: assessment.Yes}
 		if err := s.SaveAnswer(ctx, v1, &ans); err != nil {
@@ -113,14 +106,7 @@ func TestUpdateChecklistsRefusesApproved(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t)
 	v1 := versionedSet(1, "Har I en fortegnelse?")
-	c := assessment.Company{Name: "Æblegården ApS"}
-	if err := s.CreateCompany(ctx, &c); err != nil {
-		t.Fatal(err)
-	}
-	a := assessment.Assessment{CompanyID: c.ID, Title: "Runde 1", Checklists: v1.Refs()}
-	if err := s.CreateAssessment(ctx, &a); err != nil {
-		t.Fatal(err)
-	}
+	a := newAssessment(t, s, v1, newCompany(t, s, "Æblegården ApS").ID)
 	save(t, s, v1, a.ID, "gov.records", assessment.Yes)
 	for _, to := range []assessment.Status{assessment.Submitted, assessment.InReview} {
 		if err := s.SetStatus(ctx, a.ID, to, "Søren"); err != nil {
